@@ -1,0 +1,40 @@
+"""PMIDs and DOIs in reference lines and citation text."""
+
+from __future__ import annotations
+
+import re
+
+_PMID_LINE = re.compile(r"PMID:?\s*([1-9]\d{0,8})\b(?:\s*\(View on PubMed\))?", re.IGNORECASE)
+_PMID = re.compile(r"[1-9]\d{0,8}")
+# Crossref's recommended pattern, unanchored; trailing sentence punctuation is trimmed after the match.
+_DOI = re.compile(r"\b(10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]+]+)")
+_TRAILING = ".,;:"
+
+
+def pmid_line(line: str) -> str | None:
+    """The PMID of a `PMID: 23217273 (View on PubMed)` line, or None when the line is not one."""
+    hit = _PMID_LINE.fullmatch(line.strip())
+    return hit[1] if hit else None
+
+
+def pmid(value: str | None) -> str | None:
+    """A PMID as its canonical digit string; None when `value` is not one."""
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s if _PMID.fullmatch(s) else None
+
+
+def doi(citation: str | None) -> str | None:
+    """The first DOI in a citation, without the sentence punctuation that follows it."""
+    if not citation:
+        return None
+    hit = _DOI.search(citation)
+    if hit is None:
+        return None
+    found = hit[1].rstrip(_TRAILING)
+    while found.endswith(")") and found.count(")") > found.count("("):
+        found = found[:-1].rstrip(_TRAILING)
+    while found.endswith("]") and found.count("]") > found.count("["):
+        found = found[:-1].rstrip(_TRAILING)
+    return found

@@ -1,0 +1,75 @@
+"""CT.gov Markdown text: backslash escapes, and eligibility criteria split into items.
+
+Criteria rules (see docs/normalization.md): a line `Inclusion Criteria` / `Exclusion Criteria` (any case,
+optional `Key`, trailing colon) opens a part; every bullet (`*`, `-`, `+`, `•`, `1.`, `1)`, `a.`), nested or not,
+becomes one item in reading order with its marker and indent removed; a line that is not a bullet continues
+the item above it. Text before any header, or criteria with no header at all, are not assigned to either
+part; the raw Markdown is always kept in `criteria`.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~=&^$%\"'])")
+_HEADER = re.compile(
+    r"(?:key\s+|main\s+|major\s+)?(inclusion|exclusion|eligibility)\s+criteria\b\s*[:.]?\s*(?:[-–]\s*)?",
+    re.IGNORECASE,
+)
+_HEADER_SHORT = re.compile(r"(inclusion|exclusion)\s*:\s*", re.IGNORECASE)
+_BULLET = re.compile(r"(?:[*\-+•·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-zA-Z]\)|[ivx]{1,4}[.)])\s+")
+
+
+def unescape(text: str) -> str:
+    """Markdown backslash escapes removed: `\\<30` → `<30`."""
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def _header(line: str) -> tuple[str | None, str]:
+    """(`inclusion`/`exclusion`, text after the header) when `line` is a part header, else (None, line)."""
+    for pattern in (_HEADER, _HEADER_SHORT):
+        hit = pattern.match(line)
+        if hit is not None:
+            part = hit[1].lower()
+            if part in ("inclusion", "exclusion"):
+                return part, line[hit.end() :].strip()
+    return None, line
+
+
+def _bullet(line: str) -> str | None:
+    hit = _BULLET.match(line)
+    return line[hit.end() :] if hit else None
+
+
+def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(inclusion items, exclusion items), unescaped, one per bullet."""
+    parts: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
+    current: list[str] | None = None
+    open_item = after_blank = False
+    for raw in (criteria or "").splitlines():
+        line = raw.strip().replace("\u00a0", " ")
+        if not line:
+            after_blank = True
+            continue
+        # Markdown: after a blank line only an indented line still continues the item above.
+        continues = open_item and (not after_blank or raw[:1].isspace())
+        after_blank = False
+        part, rest = _header(line)
+        if part is not None and (rest == "" or _bullet(line) is None):
+            current, open_item = parts[part], False
+            if rest:
+                current.append(unescape(rest))
+                open_item = True
+            continue
+        if current is None:
+            continue
+        item = _bullet(line)
+        if item is not None:
+            current.append(unescape(item.strip()))
+            open_item = True
+        elif continues and current:
+            current[-1] = f"{current[-1]} {unescape(line)}"
+        else:
+            current.append(unescape(line))
+            open_item = True
+    return tuple(parts["inclusion"]), tuple(parts["exclusion"])

@@ -1,0 +1,75 @@
+"""Page text → Trial: split into sections, run one parser per section, assemble the record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+from trialparse._draft import Draft
+from trialparse._sections import arms, basic, citations, design, eligibility, identifiers, parties, places, text
+from trialparse._split import HEADINGS, Section, split
+from trialparse.issues import ParseError, Severity
+from trialparse.model import Design, Source, SourceFormat, Trial
+
+# Run order (not page order): Countries before Locations, so addresses can be split by the page's countries.
+_PARSERS: dict[str, Callable[[Section, Draft], None]] = {
+    "header": basic.parse_header,
+    "results": basic.parse_results,
+    "basic": basic.parse_basic,
+    "summary": text.parse_text,
+    "description": text.parse_text,
+    "conditions": text.parse_list,
+    "design": design.parse_design,
+    "arms": arms.parse_arms,
+    "interventions": arms.parse_interventions,
+    "eligibility": eligibility.parse_eligibility,
+    "sponsors": parties.parse_sponsors,
+    "responsible_party": parties.parse_responsible_party,
+    "officials": parties.parse_officials,
+    "countries": text.parse_list,
+    "locations": places.parse_locations,
+    "references": citations.parse_references,
+    "identifiers": identifiers.parse_identifiers,
+    "related": identifiers.parse_related,
+}
+
+
+def parse_page(text_: str, *, name: str | None = None, fmt: SourceFormat = SourceFormat.PAGE_TEXT) -> Trial:
+    sections = split(text_)
+    if len(sections) == 1:
+        reason = "empty input" if not text_.strip() else "no section heading of a study page found"
+        raise ParseError(f"not a trial page: {reason}", source=name)
+    draft = Draft()
+    by_name: dict[str, Section] = {}
+    for section in sections:
+        if section.name in by_name:
+            _duplicate(section, draft)
+            continue
+        by_name[section.name] = section
+        if not section.has_heading:
+            draft.report("missing_heading", f"the {HEADINGS[section.name][0]!r} heading is missing; "
+                         "found its section by the sentence under it", section=section.name,
+                         severity=Severity.WARNING)
+    for section_name, parse in _PARSERS.items():
+        if section_name in by_name:
+            parse(by_name[section_name], draft)
+    return _assemble(draft, Source(format=fmt, name=name))
+
+
+def _duplicate(section: Section, draft: Draft) -> None:
+    draft.report("duplicate_section", f"a second {section.name!r} section; its lines are kept in unparsed",
+                 section=section.name, severity=Severity.WARNING)
+    for line in section.lines:
+        draft.keep(section.name, line)
+
+
+def _assemble(draft: Draft, source: Source) -> Trial:
+    f = draft.fields
+    if f.pop("patient_registry", False):
+        f["design"] = attrs.evolve(f.get("design") or Design(), patient_registry=True)
+    if "interventions" in f:
+        f["interventions"] = arms.link_arms(f.get("arms", ()), f["interventions"])
+    if "nct_id" not in f:
+        draft.report("missing_nct_id", "the page has no NCT ID line", section="header", field="nct_id")
+    return Trial(**f, unparsed=tuple(draft.unparsed), issues=tuple(draft.issues), source=source)

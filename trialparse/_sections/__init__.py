@@ -1,0 +1,1 @@
+"""One parser per page section; each reads a `Section` into the `Draft`."""

@@ -1,0 +1,66 @@
+"""Helpers shared by the section parsers: non-blank line views, label lines, multi-line text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from trialparse._split import fold
+
+
+def nonblank(lines: list[str]) -> list[int]:
+    """Indices of the non-blank lines."""
+    return [i for i, line in enumerate(lines) if line.strip()]
+
+
+def text(lines: list[str], start: int, end: int) -> str | None:
+    """Lines start..end-1 joined as one text (inner blank lines kept, edges trimmed); None when empty."""
+    chunk = lines[start:end]
+    while chunk and not chunk[-1].strip():
+        chunk.pop()
+    while chunk and not chunk[0].strip():
+        chunk.pop(0)
+    return "\n".join(line.strip() if len(chunk) == 1 else line for line in chunk).strip() or None
+
+
+def labelled(line: str, label: str) -> str | None:
+    """The value of a one-line `Label value` / `Label: value` line; `""` for the bare label; else None."""
+    folded, want = fold(line), label.casefold()
+    if folded == want or folded == want + ":":
+        return ""
+    if folded.startswith(want) and folded[len(want)] in " :":
+        return " ".join(line.split())[len(label) :].lstrip(" :").strip()
+    return None
+
+
+def first_labelled(line: str, labels: Iterable[str]) -> tuple[str, str] | None:
+    """(label, value) for the first of `labels` that `line` carries."""
+    for label in labels:
+        value = labelled(line, label)
+        if value is not None:
+            return label, value
+    return None
+
+
+def form(lines: list[str], labels: tuple[str, ...]) -> tuple[list[tuple[str, str, list[int]]], list[int]]:
+    """A label/value block: ([(label, value, indices of further lines)], indices of lines before any label).
+
+    A label stands on its own line with the value on the next non-blank line, or shares the line with its
+    value. Lines after a value, up to the next label, belong to that label (a multi-line value or debris).
+    """
+    rows: list[tuple[str, str, list[int]]] = []
+    orphans: list[int] = []
+    idx = nonblank(lines)
+    k = 0
+    while k < len(idx):
+        hit = first_labelled(lines[idx[k]], labels)
+        if hit is None:
+            (rows[-1][2] if rows else orphans).append(idx[k])
+            k += 1
+            continue
+        label, value = hit
+        k += 1
+        if value == "" and k < len(idx) and first_labelled(lines[idx[k]], labels) is None:
+            value = lines[idx[k]].strip()
+            k += 1
+        rows.append((label, value, []))
+    return rows, orphans

@@ -1,0 +1,85 @@
+"""Study Groups (arms with their interventions) and Interventions.
+
+An arm is its label line, a `Group Type X` line, then for each of its interventions a name line followed by
+`Intervention Type X`, and description lines. An intervention block ends at its `Intervention Type X` line:
+its first line is the name, the lines between are the description.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from trialparse._draft import Draft
+from trialparse._sections._lines import labelled, nonblank, text
+from trialparse._split import Section
+from trialparse.model import Arm, ArmGroupType, Intervention, InterventionType
+
+
+def _is_type(line: str, label: str) -> bool:
+    return labelled(line, label) is not None
+
+
+def parse_arms(section: Section, draft: Draft) -> None:
+    lines = section.lines
+    idx = nonblank(lines)
+    starts = [k - 1 for k in range(1, len(idx)) if _is_type(lines[idx[k]], "Group Type")]
+    for k in range(starts[0] if starts else len(idx)):
+        draft.keep("arms", lines[idx[k]])
+    arms = []
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(idx)
+        arms.append(_arm(lines, idx[start:end], draft))
+    draft.fields["arms"] = tuple(arms)
+
+
+def _arm(lines: list[str], block: list[int], draft: Draft) -> Arm:
+    label = lines[block[0]].strip()
+    raw_type = labelled(lines[block[1]], "Group Type") or ""
+    arm_type = draft.enum(ArmGroupType, raw_type, section="arms", field="arms.type")
+    names: list[str] = []
+    described: list[int] = []
+    k = 2
+    while k < len(block):
+        if k + 1 < len(block) and _is_type(lines[block[k + 1]], "Intervention Type"):
+            names.append(lines[block[k]].strip())
+            k += 2
+        else:
+            described.append(block[k])
+            k += 1
+    description = text(lines, described[0], described[-1] + 1) if described else None
+    return Arm(label=label, type=arm_type, description=description, intervention_names=tuple(names))
+
+
+def parse_interventions(section: Section, draft: Draft) -> None:
+    lines = section.lines
+    idx = nonblank(lines)
+    out = []
+    first = 0
+    for k, i in enumerate(idx):
+        raw_type = labelled(lines[i], "Intervention Type")
+        if raw_type is None:
+            continue
+        block = idx[first:k]
+        first = k + 1
+        if not block:
+            draft.keep("interventions", lines[i])
+            continue
+        out.append(Intervention(
+            name=lines[block[0]].strip(),
+            type=draft.enum(InterventionType, raw_type, section="interventions", field="interventions.type"),
+            description=text(lines, block[1], block[-1] + 1) if len(block) > 1 else None,
+        ))
+    for i in idx[first:]:
+        draft.keep("interventions", lines[i])
+    draft.fields["interventions"] = tuple(out)
+
+
+def link_arms(arms: tuple[Arm, ...], interventions: tuple[Intervention, ...]) -> tuple[Intervention, ...]:
+    """Each intervention's arm labels, from the arms that list it (the page shows the link on the arm side)."""
+    if not arms:
+        return interventions
+    linked = []
+    for item in interventions:
+        labels = tuple(arm.label for arm in arms if item.name in arm.intervention_names)
+        linked.append(attrs.evolve(item, arm_labels=labels) if labels else item)
+    return tuple(linked)

@@ -1,0 +1,89 @@
+"""Title lines, the results status block, and Basic Information."""
+
+from __future__ import annotations
+
+import re
+
+from trialparse._draft import Draft
+from trialparse._normalize import dates, numbers, phases
+from trialparse._sections._lines import first_labelled, form
+from trialparse._split import Section, fold
+from trialparse.model import OverallStatus, StudyType
+
+_NCT = re.compile(r"NCT\d{8}", re.IGNORECASE)
+
+
+def parse_header(section: Section, draft: Draft) -> None:
+    title: list[str] = []
+    for line in (raw.strip() for raw in section.lines):
+        hit = first_labelled(line, ("NCT ID", "Last Updated"))
+        if hit is None:
+            if line:
+                title.append(line)
+        elif hit[0] == "NCT ID":
+            _nct_id(hit[1], draft)
+        else:
+            draft.fields["last_updated"] = draft.value(
+                dates.iso_date(hit[1]), hit[1], section="header", field="last_updated", code="bad_date"
+            )
+    if title:
+        draft.fields["title"] = " ".join(title)
+
+
+def _nct_id(raw: str, draft: Draft) -> None:
+    if _NCT.fullmatch(raw.replace(" ", "")):
+        draft.fields["nct_id"] = raw.replace(" ", "").upper()
+    else:
+        draft.report("bad_nct_id", f"nct_id: {raw[:80]!r} is not an NCT number", section="header",
+                     field="nct_id", excerpt=raw)
+
+
+_RESULTS = {"results pending": False, "results available": True, "no results posted": False}
+_RESULTS_NOISE = frozenset({"view full results"})
+
+
+def parse_results(section: Section, draft: Draft) -> None:
+    for line in section.lines:
+        folded = fold(line)
+        if folded in _RESULTS:
+            draft.fields["has_results"] = _RESULTS[folded]
+        elif folded not in _RESULTS_NOISE:
+            draft.keep("results", line)
+
+
+_BASIC = ("Recruitment Status", "Clinical Phase", "Total Enrollment", "Study Classification",
+          "Study Start Date", "Primary Completion Date", "Study Completion Date", "Why Stopped")
+_DATE_FIELDS = {"Study Start Date": "start_date", "Primary Completion Date": "primary_completion_date",
+                "Study Completion Date": "completion_date"}
+
+
+def parse_basic(section: Section, draft: Draft) -> None:
+    rows, orphans = form(section.lines, _BASIC)
+    for i in orphans:
+        draft.keep("basic", section.lines[i])
+    for label, value, extra in rows:
+        _basic_row(label, value, draft)
+        for i in extra:
+            draft.keep("basic", section.lines[i])
+
+
+def _basic_row(label: str, value: str, draft: Draft) -> None:
+    f = draft.fields
+    if label == "Recruitment Status":
+        f["overall_status"] = draft.enum(OverallStatus, value, section="basic", field="overall_status")
+    elif label == "Clinical Phase":
+        parsed = phases.phases(value)
+        code = "phase_not_specified" if parsed.value == () else "unknown_value"
+        f["phases"] = draft.value(parsed, value, section="basic", field="phases", code=code) or ()
+    elif label == "Total Enrollment":
+        f["enrollment"] = draft.value(numbers.enrollment(value), value, section="basic", field="enrollment",
+                                      code="bad_enrollment")
+    elif label == "Study Classification":
+        f["study_type"] = draft.enum(StudyType, value, section="basic", field="study_type")
+        if fold(value) == "observational [patient registry]":
+            f["patient_registry"] = True
+    elif label == "Why Stopped":
+        f["why_stopped"] = value or None
+    elif value:  # an empty value is an absent one
+        field = _DATE_FIELDS[label]
+        f[field] = draft.value(dates.trial_date(value), value, section="basic", field=field, code="bad_date")

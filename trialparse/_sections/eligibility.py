@@ -1,0 +1,46 @@
+"""Eligibility Criteria: the raw Markdown criteria, then ages, sex and healthy volunteers.
+
+The criteria run up to the first age/sex/volunteer label (the site prints the last criterion straight
+into `Minimum Eligible Age` without a blank line).
+"""
+
+from __future__ import annotations
+
+from trialparse._draft import Draft
+from trialparse._normalize import numbers, vocab
+from trialparse._normalize.text import split_criteria
+from trialparse._sections._lines import first_labelled, form
+from trialparse._split import Section
+from trialparse.model import Eligibility, Sex
+
+_LABELS = ("Minimum Eligible Age", "Maximum Eligible Age", "Eligible Sex", "Accepts Healthy Volunteers")
+
+
+def parse_eligibility(section: Section, draft: Draft) -> None:
+    lines = section.lines
+    end = next((i for i, line in enumerate(lines) if first_labelled(line, _LABELS) is not None), len(lines))
+    criteria = "\n".join(lines[:end]).strip("\n") or None
+    inclusion, exclusion = split_criteria(criteria)
+    values: dict[str, object] = {"criteria": criteria, "inclusion": inclusion, "exclusion": exclusion}
+    rows, _ = form(lines[end:], _LABELS)
+    for label, value, extra in rows:
+        _row(label, value, values, draft)
+        for i in extra:
+            draft.keep("eligibility", lines[end + i])
+    draft.fields["eligibility"] = Eligibility(**values)  # type: ignore[arg-type]
+
+
+def _row(label: str, value: str, values: dict[str, object], draft: Draft) -> None:
+    if label == "Eligible Sex":
+        values["sex"] = draft.enum(Sex, value, section="eligibility", field="eligibility.sex")
+    elif label == "Accepts Healthy Volunteers":
+        flag = vocab.boolean(value)
+        if flag is None and value:
+            draft.report("unknown_value", f"healthy_volunteers: {value[:80]!r} is not yes/no",
+                         section="eligibility", field="eligibility.healthy_volunteers", excerpt=value)
+        values["healthy_volunteers"] = flag
+    else:
+        field = "minimum_age" if label.startswith("Minimum") else "maximum_age"
+        age = draft.value(numbers.age(value), value, section="eligibility", field=f"eligibility.{field}",
+                          code="bad_age")
+        values[field] = age

@@ -1,0 +1,76 @@
+"""Locations (facility, `City, State, Country`, `Site Status X`)."""
+
+from __future__ import annotations
+
+from trialparse._draft import Draft
+from trialparse._sections._lines import labelled
+from trialparse._split import Section
+from trialparse.model import Location, RecruitmentStatus
+
+# CT.gov country names that contain a comma; any other country is the last comma-separated part.
+COMMA_COUNTRIES = (
+    "Korea, Republic of",
+    "Korea, Democratic People's Republic of",
+    "Iran, Islamic Republic of",
+    "Congo, The Democratic Republic of the",
+    "Moldova, Republic of",
+    "Macedonia, The Former Yugoslav Republic of",
+    "Micronesia, Federated States of",
+    "Tanzania, United Republic of",
+    "Virgin Islands, U.S.",
+    "Virgin Islands, British",
+    "Palestinian Territory, occupied",
+    "Bolivia, Plurinational State of",
+    "Venezuela, Bolivarian Republic of",
+    "Taiwan, Province of China",
+)
+
+
+def split_address(line: str, countries: tuple[str, ...]) -> tuple[str | None, str | None, str | None]:
+    """(city, state, country) of `City, State, Country` / `City, Country`; the country is matched first
+    against the page's own country list and the known comma names, so `Seoul, Korea, Republic of` works."""
+    country = next((c for c in (*countries, *COMMA_COUNTRIES) if "," in c and line.endswith(", " + c)), None)
+    if country is None and line in (*countries, *COMMA_COUNTRIES):
+        return None, None, line
+    if country is not None:
+        head = line[: -len(country) - 2]
+    else:
+        head, _, country = line.rpartition(", ")
+    parts = head.split(", ") if head else []
+    if len(parts) <= 1:
+        return (parts[0] if parts else None), None, country or None
+    return ", ".join(parts[:-1]), parts[-1], country or None
+
+
+def _looks_like_address(line: str, countries: tuple[str, ...]) -> bool:
+    return any(line == c or line.endswith(", " + c) for c in (*countries, *COMMA_COUNTRIES)) or ", " in line
+
+
+def parse_locations(section: Section, draft: Draft) -> None:
+    """Blocks end at `Site Status [X]`; above it an address line, and above that the facility name."""
+    countries: tuple[str, ...] = draft.fields.get("countries", ())
+    out: list[Location] = []
+    block: list[str] = []
+    for line in (raw.strip() for raw in section.lines):
+        if not line:
+            continue
+        status = labelled(line, "Site Status")
+        if status is None:
+            block.append(line)
+            continue
+        out.append(_location(block, status, countries, draft))
+        block = []
+    for line in block:
+        draft.keep("locations", line)
+    draft.fields["locations"] = tuple(out)
+
+
+def _location(block: list[str], status: str, countries: tuple[str, ...], draft: Draft) -> Location:
+    site_status = draft.enum(RecruitmentStatus, status, section="locations", field="locations.status")
+    if not block:
+        return Location(status=site_status)
+    if len(block) == 1 and not _looks_like_address(block[0], countries):
+        return Location(facility=block[0], status=site_status)
+    city, state, country = split_address(block[-1], countries)
+    facility = " ".join(block[:-1]) or None
+    return Location(facility=facility, city=city, state=state, country=country, status=site_status)

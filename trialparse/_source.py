@@ -1,0 +1,57 @@
+"""Bytes → text (BOM, UTF-8, then detection of legacy encodings) and input format detection."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from bs4.dammit import UnicodeDammit
+
+from trialparse.issues import ParseError
+from trialparse.model import SourceFormat
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode(data: bytes, *, name: str | None = None) -> str:
+    """Text of `data`: by BOM, else UTF-8, else the encoding detected (cp1252 and Latin-1 pages)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ParseError(f"bad {encoding} after its byte-order mark: {exc.reason}", source=name) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    dammit = UnicodeDammit(data, ["utf-8", "windows-1252", "iso-8859-1"])
+    if dammit.unicode_markup is None:
+        raise ParseError("cannot decode the input as text", source=name)
+    return dammit.unicode_markup
+
+
+def detect(text: str) -> SourceFormat:
+    """The input format, from the content alone."""
+    head = text.lstrip("\ufeff \t\r\n")[:2048]
+    if head.startswith(("{", "[")):
+        return SourceFormat.CTGOV_JSON
+    lowered = head.lower()
+    if head.startswith("<"):
+        if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered or "<div" in lowered:
+            return SourceFormat.PAGE_HTML
+        return SourceFormat.CTGOV_XML
+    return SourceFormat.PAGE_TEXT
+
+
+def read_path(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read: {exc.strerror or exc}", source=str(path)) from None

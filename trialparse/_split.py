@@ -1,0 +1,175 @@
+"""Page text → sections. Headings are found by dict lookup, each confirmed by its boilerplate sentence."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+# Section name → (heading line, the site's fixed sentence under it). `header` holds the lines above the
+# first heading (title, NCT ID, Last Updated); `results` has two status sentences instead of one.
+HEADINGS: dict[str, tuple[str, str | None]] = {
+    "results": ("Study Results", None),
+    "basic": (
+        "Basic Information",
+        "Get a concise snapshot of the trial, including recruitment status, study phase, enrollment targets, "
+        "and key timeline milestones.",
+    ),
+    "summary": (
+        "Brief Summary",
+        "Review the sponsor-provided synopsis that highlights what the study is about and why it is being "
+        "conducted.",
+    ),
+    "description": (
+        "Detailed Description",
+        "Dive into the extended narrative that explains the scientific background, objectives, and procedures "
+        "in greater depth.",
+    ),
+    "conditions": ("Conditions", "See the medical conditions and disease areas that this research is targeting "
+                   "or investigating."),
+    "design": (
+        "Study Design",
+        "Understand how the trial is structured, including allocation methods, masking strategies, primary "
+        "purpose, and other design elements.",
+    ),
+    "arms": (
+        "Study Groups",
+        "Review each arm or cohort in the study, along with the interventions and objectives associated with them.",
+    ),
+    "interventions": (
+        "Interventions",
+        "Learn about the drugs, procedures, or behavioral strategies being tested and how they are applied "
+        "within this trial.",
+    ),
+    "eligibility": (
+        "Eligibility Criteria",
+        "Check the participation requirements, including inclusion and exclusion rules, age limits, and whether "
+        "healthy volunteers are accepted.",
+    ),
+    "sponsors": ("Sponsors", "Meet the organizations funding or collaborating on the study and learn about their "
+                 "roles."),
+    "responsible_party": (
+        "Responsible Party",
+        "Identify the individual or organization who holds primary responsibility for the study information "
+        "submitted to regulators.",
+    ),
+    "officials": (
+        "Principal Investigators",
+        "Learn about the lead researchers overseeing the trial and their institutional affiliations.",
+    ),
+    "locations": (
+        "Locations",
+        "Explore where the study is taking place and check the recruitment status at each participating site.",
+    ),
+    "countries": ("Countries", "Review the countries where the study has at least one active or historical site."),
+    "references": ("References", "Explore related publications, articles, or registry entries linked to this study."),
+    "identifiers": (
+        "Other Identifiers",
+        "Review additional registry numbers or institutional identifiers associated with this trial.",
+    ),
+    "related": (
+        "More Related Trials",
+        "Additional clinical trials that may be relevant based on similarity analysis.",
+    ),
+}
+
+# The results block's own fixed sentences (dropped as boilerplate, like the heading sentences).
+RESULTS_SENTENCES = frozenset({
+    "the study team has not published outcome measurements, participant flow, or safety data for this trial "
+    "yet. check back later for updates.",
+    "the study team has published outcome measurements, participant flow, and safety data for this trial.",
+})
+
+_SPACE = re.compile(r"\s+")
+
+
+def fold(line: str) -> str:
+    """The comparison form of a line: whitespace (NBSP included) collapsed, case folded."""
+    return _SPACE.sub(" ", line).strip().casefold()
+
+
+HEADING_BY_TEXT = {fold(text): name for name, (text, _) in HEADINGS.items()}
+HEADING_BY_SENTENCE = {fold(sentence): name for name, (_, sentence) in HEADINGS.items() if sentence}
+
+
+@attrs.define
+class Section:
+    """One section of a page: its name, whether its heading line was seen, and its body lines."""
+
+    name: str
+    lines: list[str] = attrs.field(factory=list)
+    has_heading: bool = True
+
+
+def clean_lines(text: str) -> list[str]:
+    """Lines with NBSP as space and trailing whitespace gone; leading indentation is kept (it is Markdown)."""
+    return [line.replace("\u00a0", " ").rstrip() for line in text.splitlines()]
+
+
+def _next_nonblank(lines: list[str], start: int) -> int:
+    i = start
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i
+
+
+def _confirmed_headings(folded: list[str]) -> set[str]:
+    """Sections whose heading appears directly above its sentence somewhere on the page."""
+    found = set()
+    for i, line in enumerate(folded):
+        name = HEADING_BY_SENTENCE.get(line)
+        if name is None:
+            continue
+        j = i - 1
+        while j >= 0 and not folded[j]:
+            j -= 1
+        if j >= 0 and HEADING_BY_TEXT.get(folded[j]) == name:
+            found.add(name)
+    return found
+
+
+def _is_bare_heading(name: str, seen: set[str], confirmed: set[str]) -> bool:
+    """A heading line without its sentence counts only where no confirmed copy exists and it is new."""
+    if name == "results":
+        return name not in seen
+    return name not in confirmed and name not in seen
+
+
+def split(text: str) -> list[Section]:
+    """The page's sections in page order; the first is `header` (title lines)."""
+    lines = clean_lines(text)
+    folded = [fold(line) for line in lines]
+    confirmed = _confirmed_headings(folded)
+    sections = [Section("header")]
+    seen: set[str] = set()
+    i = 0
+    while i < len(lines):
+        key = folded[i]
+        name = HEADING_BY_TEXT.get(key)
+        if name is not None:
+            j = _next_nonblank(folded, i + 1)
+            has_sentence = j < len(lines) and HEADING_BY_SENTENCE.get(folded[j]) == name
+            if has_sentence or _is_bare_heading(name, seen, confirmed):
+                sections.append(Section(name))
+                seen.add(name)
+                i = j + 1 if has_sentence else i + 1
+                continue
+        sentence_of = HEADING_BY_SENTENCE.get(key)
+        if sentence_of is not None:  # the sentence without its heading still opens the section
+            sections.append(Section(sentence_of, has_heading=False))
+            seen.add(sentence_of)
+        elif key not in RESULTS_SENTENCES:
+            sections[-1].lines.append(lines[i])
+        i += 1
+    for section in sections:
+        _trim(section.lines)
+    return sections
+
+
+def _trim(lines: list[str]) -> None:
+    while lines and not lines[-1].strip():
+        lines.pop()
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    del lines[:start]
