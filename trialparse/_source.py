@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from bs4.dammit import UnicodeDammit
@@ -37,13 +38,18 @@ def decode(data: bytes, *, name: str | None = None) -> str:
     return dammit.unicode_markup
 
 
+# JSON starts an object or array of objects/strings; a page title like "[18F]-PET ..." does not match.
+_JSON_START = re.compile(r"[{\[]\s*[\"{\[\]}]")
+_MARKUP_START = re.compile(r"<[A-Za-z!?]")
+
+
 def detect(text: str) -> SourceFormat:
     """The input format, from the content alone."""
     head = text.lstrip("\ufeff \t\r\n")[:2048]
-    if head.startswith(("{", "[")):
+    if _JSON_START.match(head):
         return SourceFormat.CTGOV_JSON
     lowered = head.lower()
-    if head.startswith("<"):
+    if _MARKUP_START.match(head):
         if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered or "<div" in lowered:
             return SourceFormat.PAGE_HTML
         return SourceFormat.CTGOV_XML

@@ -9,8 +9,6 @@ import attrs
 
 from trialparse.issues import Issue
 
-
-
 # --- Enums: values are the ClinicalTrials.gov API v2 enum values -------------------------------
 
 

@@ -24,8 +24,8 @@ def _parts(text: str) -> list[Phase] | None:
     rest = _EARLY.sub(" ", text)
     if rest != text:
         found.add(Phase.EARLY_PHASE1)
-    for chunk in _JOINERS.split(rest):
-        chunk = chunk.strip(" ()[].")
+    for raw in _JOINERS.split(rest):
+        chunk = raw.strip(" ()[].")
         if not chunk:
             continue
         hit = _PART.match(chunk)

@@ -80,7 +80,9 @@ _ALIASES: dict[type[StrEnum], dict[str, str]] = {
         "Other Identifier": "OTHER",
     },
     m.IdentifierSource: {"org_study_id": "ORG_STUDY_ID", "secondary_id": "SECONDARY_ID", "nct_alias": "NCT_ALIAS"},
-    m.AgeUnit: {"Year": "YEARS", "Month": "MONTHS", "Week": "WEEKS", "Day": "DAYS", "Hour": "HOURS", "Minute": "MINUTES"},
+    m.AgeUnit: {
+        "Year": "YEARS", "Month": "MONTHS", "Week": "WEEKS", "Day": "DAYS", "Hour": "HOURS", "Minute": "MINUTES",
+    },
 }
 
 

@@ -36,10 +36,25 @@ def split_address(line: str, countries: tuple[str, ...]) -> tuple[str | None, st
         head = line[: -len(country) - 2]
     else:
         head, _, country = line.rpartition(", ")
-    parts = head.split(", ") if head else []
+    parts = _merge_tails(head.split(", ")) if head else []
     if len(parts) <= 1:
         return (parts[0] if parts else None), None, country or None
-    return ", ".join(parts[:-1]), parts[-1], country or None
+    return parts[0], ", ".join(parts[1:]), country or None
+
+
+# Parts that never stand alone in a CT.gov address: they end the part before them
+# (`Bristol, City Of` is one UK county; `Bogota, D.C.` one city; a bare number is a postal district).
+_TAILS = frozenset({"city of", "d.c.", "d.c", "dc"})
+
+
+def _merge_tails(parts: list[str]) -> list[str]:
+    out: list[str] = []
+    for part in parts:
+        if out and (part.casefold() in _TAILS or part.isdigit()):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _looks_like_address(line: str, countries: tuple[str, ...]) -> bool:

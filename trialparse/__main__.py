@@ -1,0 +1,5 @@
+import sys
+
+from trialparse.cli import main
+
+sys.exit(main())

@@ -1,0 +1,278 @@
+"""CT.gov API v2 study JSON → Trial. Dates keep the precision and ACTUAL/ESTIMATED type as given."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from trialparse._draft import Draft
+from trialparse._normalize import dates, identifiers, numbers, phases
+from trialparse._normalize.references import doi, pmid
+from trialparse._normalize.text import split_criteria
+from trialparse._readers._access import Node
+from trialparse.issues import ParseError
+from trialparse.model import (
+    AgencyClass,
+    Allocation,
+    Arm,
+    ArmGroupType,
+    DateType,
+    Design,
+    Eligibility,
+    Enrollment,
+    EnrollmentType,
+    GeoPoint,
+    Identifier,
+    IdentifierSource,
+    IdentifierType,
+    Intervention,
+    InterventionModel,
+    InterventionType,
+    Location,
+    Masking,
+    ObservationalModel,
+    Official,
+    OfficialRole,
+    OverallStatus,
+    Phase,
+    PrimaryPurpose,
+    RecruitmentStatus,
+    Reference,
+    ReferenceType,
+    ResponsibleParty,
+    ResponsiblePartyType,
+    SamplingMethod,
+    Sex,
+    Source,
+    SourceFormat,
+    Sponsor,
+    SponsorRole,
+    StandardAge,
+    StudyType,
+    TimePerspective,
+    Trial,
+    TrialDate,
+    WhoMasked,
+)
+
+# "Drug: Lenalidomide" → "Lenalidomide"; the prefix is an intervention type (any case, spaces allowed).
+_TYPE_PREFIX = re.compile(r"([A-Za-z][A-Za-z ]{1,30}):\s+")
+
+
+def load_json(data: str | bytes, *, name: str | None = None) -> Any:
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ParseError("JSON nested too deeply", source=name) from None
+    except ValueError as exc:
+        raise ParseError(f"not valid JSON: {exc}", source=name) from None
+
+
+def is_study(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("protocolSection"), dict)
+
+
+def read_json(data: Any, *, name: str | None = None) -> Trial:
+    """One study: a decoded v2 study object, or its JSON text."""
+    if isinstance(data, str | bytes):
+        data = load_json(data, name=name)
+    if not is_study(data):
+        raise ParseError("JSON is not a CT.gov API v2 study (no protocolSection object)", source=name)
+    draft = Draft()
+    root = Node(data, "$", draft, "study")
+    protocol = root.node("protocolSection")
+    fields: dict[str, Any] = {"has_results": root.flag("hasResults")}
+    _identification(protocol.node("identificationModule", "identifiers"), fields)
+    _status(protocol.node("statusModule", "basic"), fields)
+    _design(protocol.node("designModule", "design"), fields)
+    _description(protocol.node("descriptionModule", "summary"), protocol.node("conditionsModule", "conditions"),
+                 fields)
+    _arms(protocol.node("armsInterventionsModule", "arms"), fields)
+    fields["eligibility"] = _eligibility(protocol.node("eligibilityModule", "eligibility"))
+    _sponsors(protocol.node("sponsorCollaboratorsModule", "sponsors"), fields)
+    _contacts(protocol.node("contactsLocationsModule", "locations"), fields)
+    fields["references"] = tuple(_reference(n) for n in protocol.node("referencesModule", "references")
+                                 .nodes("references"))
+    removed = root.node("derivedSection").node("miscInfoModule").texts("removedCountries")
+    fields["removed_countries"] = removed
+    return Trial(**fields, issues=tuple(draft.issues), source=Source(format=SourceFormat.CTGOV_JSON, name=name))
+
+
+def _identification(ident: Node, f: dict[str, Any]) -> None:
+    f["nct_id"] = ident.text("nctId")
+    f["title"] = ident.text("briefTitle")
+    f["official_title"] = ident.text("officialTitle")
+    f["acronym"] = ident.text("acronym")
+    found: list[Identifier] = []
+    org = ident.node("orgStudyIdInfo")
+    if value := org.text("id"):
+        found.append(_identifier(value, IdentifierSource.ORG_STUDY_ID, org, None))
+    for sec in ident.nodes("secondaryIdInfos"):
+        if value := sec.text("id"):
+            found.append(_identifier(value, IdentifierSource.SECONDARY_ID, sec, sec.text("domain")))
+    for alias in ident.texts("nctIdAliases"):
+        found.append(Identifier(value=alias, source=IdentifierSource.NCT_ALIAS, registry=identifiers.registry(alias)))
+    f["identifiers"] = tuple(found)
+
+
+def _identifier(value: str, source: IdentifierSource, node: Node, domain: str | None) -> Identifier:
+    return Identifier(value=value, source=source, type=node.enum(IdentifierType, "type", "identifiers.type"),
+                      registry=identifiers.registry(value), domain=domain)
+
+
+def _date(node: Node, key: str, field: str) -> TrialDate | None:
+    struct = node.node(key)
+    raw = struct.text("date")
+    if raw is None:
+        return None
+    kind = struct.enum(DateType, "type", f"{field}.type")
+    value = node.draft.value(dates.partial_date(raw), raw, section=node.section, field=field, code="bad_date")
+    return TrialDate(date=value, type=kind) if value is not None else None
+
+
+def _full_date(node: Node, raw: str | None, field: str) -> Any:
+    if raw is None:
+        return None
+    return node.draft.value(dates.iso_date(raw), raw, section=node.section, field=field, code="bad_date")
+
+
+def _status(status: Node, f: dict[str, Any]) -> None:
+    f["overall_status"] = status.enum(OverallStatus, "overallStatus", "overall_status")
+    f["why_stopped"] = status.text("whyStopped")
+    f["start_date"] = _date(status, "startDateStruct", "start_date")
+    f["primary_completion_date"] = _date(status, "primaryCompletionDateStruct", "primary_completion_date")
+    f["completion_date"] = _date(status, "completionDateStruct", "completion_date")
+    last = status.node("lastUpdatePostDateStruct").text("date") or status.text("lastUpdateSubmitDate")
+    f["last_updated"] = _full_date(status, last, "last_updated")
+    first = status.node("studyFirstPostDateStruct").text("date") or status.text("studyFirstSubmitDate")
+    f["first_posted"] = _full_date(status, first, "first_posted")
+
+
+def _design(design: Node, f: dict[str, Any]) -> None:
+    f["study_type"] = design.enum(StudyType, "studyType", "study_type")
+    f["phases"] = _phases(design)
+    info = design.node("enrollmentInfo")
+    count, kind = info.integer("count"), info.enum(EnrollmentType, "type", "enrollment.type")
+    f["enrollment"] = Enrollment(count=count, type=kind) if count is not None or kind else None
+    di = design.node("designInfo")
+    mask = di.node("maskingInfo")
+    f["design"] = Design(
+        allocation=di.enum(Allocation, "allocation", "design.allocation"),
+        intervention_model=di.enum(InterventionModel, "interventionModel", "design.intervention_model"),
+        intervention_model_description=di.text("interventionModelDescription"),
+        primary_purpose=di.enum(PrimaryPurpose, "primaryPurpose", "design.primary_purpose"),
+        masking=mask.enum(Masking, "masking", "design.masking"),
+        masking_description=mask.text("maskingDescription"),
+        who_masked=mask.enums(WhoMasked, "whoMasked", "design.who_masked"),
+        observational_model=di.enum(ObservationalModel, "observationalModel", "design.observational_model"),
+        time_perspective=di.enum(TimePerspective, "timePerspective", "design.time_perspective"),
+        patient_registry=design.flag("patientRegistry"),
+    )
+
+
+def _phases(design: Node) -> tuple[Phase, ...]:
+    found: set[Phase] = set()
+    for raw in design.texts("phases"):
+        value = design.draft.value(phases.phases(raw), raw, section="basic", field="phases", code="unknown_value")
+        found.update(value or ())
+    return tuple(p for p in Phase if p in found)  # Phase is declared in ascending order
+
+
+def _description(desc: Node, cond: Node, f: dict[str, Any]) -> None:
+    f["brief_summary"] = desc.text("briefSummary")
+    f["detailed_description"] = desc.text("detailedDescription")
+    f["conditions"] = cond.texts("conditions")
+    f["keywords"] = cond.texts("keywords")
+
+
+def _strip_type(name: str) -> str:
+    hit = _TYPE_PREFIX.match(name)
+    if hit is not None and InterventionType.__members__.get(hit[1].upper().replace(" ", "_")):
+        return name[hit.end() :]
+    return name
+
+
+def _arms(module: Node, f: dict[str, Any]) -> None:
+    f["arms"] = tuple(
+        Arm(label=arm.text("label") or "", type=arm.enum(ArmGroupType, "type", "arms.type"),
+            description=arm.text("description"),
+            intervention_names=tuple(_strip_type(n) for n in arm.texts("interventionNames")))
+        for arm in module.nodes("armGroups")
+    )
+    f["interventions"] = tuple(
+        Intervention(name=item.text("name") or "", type=item.enum(InterventionType, "type", "interventions.type"),
+                     description=item.text("description"), arm_labels=item.texts("armGroupLabels"),
+                     other_names=item.texts("otherNames"))
+        for item in module.nodes("interventions")
+    )
+
+
+def _age(node: Node, key: str, field: str) -> Any:
+    raw = node.text(key)
+    if raw is None:
+        return None
+    return node.draft.value(numbers.age(raw), raw, section="eligibility", field=field, code="bad_age")
+
+
+def _eligibility(e: Node) -> Eligibility | None:
+    if not e.data:
+        return None
+    criteria = e.text("eligibilityCriteria")
+    inclusion, exclusion = split_criteria(criteria)
+    return Eligibility(
+        criteria=criteria, inclusion=inclusion, exclusion=exclusion,
+        minimum_age=_age(e, "minimumAge", "eligibility.minimum_age"),
+        maximum_age=_age(e, "maximumAge", "eligibility.maximum_age"),
+        sex=e.enum(Sex, "sex", "eligibility.sex"), healthy_volunteers=e.flag("healthyVolunteers"),
+        std_ages=e.enums(StandardAge, "stdAges", "eligibility.std_ages"),
+        study_population=e.text("studyPopulation"),
+        sampling_method=e.enum(SamplingMethod, "samplingMethod", "eligibility.sampling_method"),
+    )
+
+
+def _sponsors(module: Node, f: dict[str, Any]) -> None:
+    sponsors = []
+    lead = module.node("leadSponsor")
+    if name := lead.text("name"):
+        sponsors.append(Sponsor(name=name, agency_class=lead.enum(AgencyClass, "class", "sponsors.agency_class"),
+                                role=SponsorRole.LEAD))
+    for item in module.nodes("collaborators"):
+        if name := item.text("name"):
+            sponsors.append(Sponsor(name=name, agency_class=item.enum(AgencyClass, "class", "sponsors.agency_class"),
+                                    role=SponsorRole.COLLABORATOR))
+    f["sponsors"] = tuple(sponsors)
+    rp = module.node("responsibleParty", "responsible_party")
+    if rp.data:
+        f["responsible_party"] = ResponsibleParty(
+            type=rp.enum(ResponsiblePartyType, "type", "responsible_party.type"),
+            name=rp.text("investigatorFullName") or rp.text("oldNameTitle"),
+            title=rp.text("investigatorTitle"), affiliation=rp.text("investigatorAffiliation"),
+            organization=rp.text("oldOrganization"),
+        )
+
+
+def _contacts(module: Node, f: dict[str, Any]) -> None:
+    f["officials"] = tuple(
+        Official(name=o.text("name") or "", role=o.enum(OfficialRole, "role", "officials.role"),
+                 affiliation=o.text("affiliation"))
+        for o in module.nodes("overallOfficials")
+    )
+    f["locations"] = tuple(_location(loc) for loc in module.nodes("locations"))
+    f["countries"] = tuple(dict.fromkeys(loc.country for loc in f["locations"] if loc.country))
+
+
+def _location(loc: Node) -> Location:
+    geo = loc.node("geoPoint")
+    lat, lon = geo.number("lat"), geo.number("lon")
+    return Location(
+        facility=loc.text("facility"), city=loc.text("city"), state=loc.text("state"), zip=loc.text("zip"),
+        country=loc.text("country"), status=loc.enum(RecruitmentStatus, "status", "locations.status"),
+        geo=GeoPoint(lat=lat, lon=lon) if lat is not None and lon is not None else None,
+    )
+
+
+def _reference(ref: Node) -> Reference:
+    citation = ref.text("citation")
+    return Reference(citation=citation, type=ref.enum(ReferenceType, "type", "references.type"),
+                     pmid=pmid(ref.text("pmid")), doi=doi(citation))

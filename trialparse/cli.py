@@ -1,0 +1,130 @@
+"""Command line: `trialparse convert PATH... [-o OUT] [--errors FILE] [--strict]` and `trialparse show PATH`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from trialparse import __version__
+from trialparse._parse import iter_file, parse, parse_file, parse_many
+from trialparse.issues import ParseError
+from trialparse.model import Trial
+from trialparse.serialize import dumps
+
+_SKIP_SUFFIXES = frozenset({".csv", ".md", ".pyc"})
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[str]:
+    """Files named, and every file under the directories named (sorted, hidden files and manifests skipped)."""
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if child.is_file() and not any(p.startswith(".") for p in rel) and child.suffix not in _SKIP_SUFFIXES:
+                    yield str(child)
+        else:
+            yield raw
+
+
+def _read_one(item: str, strict: bool) -> Trial:
+    if item == "-":
+        return parse(sys.stdin.buffer.read(), strict=strict, name="<stdin>")
+    return parse_file(item, strict=strict)
+
+
+def _read_all(item: str, strict: bool) -> Iterator[Trial | ParseError]:
+    """Every record of one input (a JSON array or API page holds many)."""
+    try:
+        if item == "-":
+            yield from parse_many(sys.stdin.buffer.read(), strict=strict, name="<stdin>")
+        else:
+            yield from iter_file(item, strict=strict)
+    except ParseError as exc:
+        yield exc
+
+
+def _convert(args: argparse.Namespace) -> int:
+    failed = 0
+    errors: IO[str] | None = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
+    out, tmp = _open_output(args.output)
+    try:
+        for item in _inputs(args.paths):
+            for result in _read_all(item, args.strict):
+                if isinstance(result, ParseError):
+                    failed += 1
+                    _report(result.source or item, result, errors)
+                else:
+                    out.write(dumps(result) + "\n")
+    finally:
+        if errors:
+            errors.close()
+        _close_output(out, tmp, args.output)
+    return 1 if failed else 0
+
+
+def _report(item: str, exc: ParseError, errors: IO[str] | None) -> None:
+    print(f"trialparse: {exc}", file=sys.stderr)
+    if errors:
+        record = {"source": item, "error": type(exc).__name__, "message": str(exc)}
+        errors.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _open_output(target: str | None) -> tuple[IO[str], str | None]:
+    """stdout, or a temporary file beside OUT that replaces it only when the run ends (atomic write)."""
+    if not target or target == "-":
+        return sys.stdout, None
+    folder = os.path.dirname(os.path.abspath(target))
+    fd, tmp = tempfile.mkstemp(prefix=".trialparse-", suffix=".jsonl", dir=folder)
+    return os.fdopen(fd, "w", encoding="utf-8"), tmp
+
+
+def _close_output(out: IO[str], tmp: str | None, target: str | None) -> None:
+    if tmp is None or target is None:
+        out.flush()
+        return
+    out.close()
+    os.replace(tmp, target)
+
+
+def _show(args: argparse.Namespace) -> int:
+    try:
+        trial = _read_one(args.path, args.strict)
+    except ParseError as exc:
+        print(f"trialparse: {exc}", file=sys.stderr)
+        return 1
+    print(dumps(trial, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="trialparse", description="Clinical-trial registry records → JSON.")
+    parser.add_argument("--version", action="version", version=f"trialparse {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    convert = sub.add_parser("convert", help="convert files or directories to JSON Lines, one record per input")
+    convert.add_argument("paths", nargs="+", metavar="PATH", help="file, directory (recursive) or - for stdin")
+    convert.add_argument("-o", "--output", metavar="OUT", help="write JSON Lines here (atomically) instead of stdout")
+    convert.add_argument("--errors", metavar="FILE", help="write failures here as JSON Lines (source, error, message)")
+    convert.add_argument("--strict", action="store_true", help="treat error-severity issues as failures")
+    convert.set_defaults(run=_convert)
+    show = sub.add_parser("show", help="print one record as pretty JSON")
+    show.add_argument("path", metavar="PATH")
+    show.add_argument("--strict", action="store_true")
+    show.set_defaults(run=_show)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except BrokenPipeError:  # `trialparse convert ... | head` is normal use
+        sys.stderr.close()
+        return 0
+    return code
