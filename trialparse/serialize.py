@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
 import cattrs
@@ -48,8 +49,16 @@ def _strict(kind: type[T]) -> Any:
     return hook
 
 
+def _enum(value: Any, kind: type[Enum]) -> Enum:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a {kind.__name__} value string, got {type(value).__name__} {value!r}")
+    return kind(value)
+
+
 for _kind in (str, int, float, bool):
     converter.register_structure_hook(_kind, _strict(_kind))
+# StrEnum precedes str in every enum's MRO, so this hook (not the str one) structures the enums.
+converter.register_structure_hook(StrEnum, _enum)
 converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
 converter.register_structure_hook(PartialDate, _partial_date)
 converter.register_unstructure_hook(dt.date, dt.date.isoformat)

@@ -2,9 +2,9 @@
 
 Criteria rules (see docs/normalization.md): a line `Inclusion Criteria` / `Exclusion Criteria` (any case,
 optional `Key`, trailing colon) opens a part; every bullet (`*`, `-`, `+`, `•`, `1.`, `1)`, `a.`), nested or not,
-becomes one item in reading order with its marker and indent removed; a line that is not a bullet continues
-the item above it. Text before any header, or criteria with no header at all, are not assigned to either
-part; the raw Markdown is always kept in `criteria`.
+becomes one item in reading order with its marker and indent removed; an indented line that is not a bullet
+continues the item above it, any other line is an item of its own. Text before any header, or criteria with no
+header at all, are not assigned to either part; the raw Markdown is always kept in `criteria`.
 """
 
 from __future__ import annotations
@@ -45,15 +45,14 @@ def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ..
     """(inclusion items, exclusion items), unescaped, one per bullet."""
     parts: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
     current: list[str] | None = None
-    open_item = after_blank = False
+    open_item = False
     for raw in (criteria or "").splitlines():
         line = raw.strip().replace("\u00a0", " ")
         if not line:
-            after_blank = True
             continue
-        # Markdown: after a blank line only an indented line still continues the item above.
-        continues = open_item and (not after_blank or raw[:1].isspace())
-        after_blank = False
+        # Only an indented line continues the item above: CT.gov texts are not hard-wrapped, and scraped
+        # pages may lose the blank lines that would otherwise separate paragraphs.
+        continues = open_item and raw[:1].isspace()
         part, rest = _header(line)
         if part is not None and (rest == "" or _bullet(line) is None):
             current, open_item = parts[part], False
