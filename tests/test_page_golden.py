@@ -9,8 +9,8 @@ import pytest
 import trialparse
 from tests.conftest import REAL_PAGE
 from trialparse.model import (
-    AgeUnit,
     AgencyClass,
+    AgeUnit,
     Allocation,
     ArmGroupType,
     IdentifierSource,
