@@ -80,12 +80,25 @@ RESULTS_SENTENCES = frozenset({
     "the study team has published outcome measurements, participant flow, and safety data for this trial.",
 })
 
-_SPACE = re.compile(r"\s+")
+
+
+_LONGEST = 160  # no heading or sentence is longer; longer lines are never folded in full
+
+
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or any space that is not " " (tab, NBSP)
 
 
 def fold(line: str) -> str:
     """The comparison form of a line: whitespace (NBSP included) collapsed, case folded."""
-    return _SPACE.sub(" ", line).strip().casefold()
+    s = line.strip()
+    if _ODD_SPACE.search(s):
+        s = " ".join(s.split())
+    return s.casefold()
+
+
+def fold_short(line: str) -> str:
+    """`fold` for lines that could be a heading or its sentence; `""` for longer lines (they never are)."""
+    return "" if len(line) > _LONGEST * 2 else fold(line)
 
 
 HEADING_BY_TEXT = {fold(text): name for name, (text, _) in HEADINGS.items()}
@@ -138,7 +151,7 @@ def _is_bare_heading(name: str, seen: set[str], confirmed: set[str]) -> bool:
 def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
     lines = clean_lines(text)
-    folded = [fold(line) for line in lines]
+    folded = [fold_short(line) for line in lines]
     confirmed = _confirmed_headings(folded)
     sections = [Section("header")]
     seen: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from trialparse._split import fold
 
@@ -22,21 +23,24 @@ def text(lines: list[str], start: int, end: int) -> str | None:
     return "\n".join(line.strip() if len(chunk) == 1 else line for line in chunk).strip() or None
 
 
+@cache
+def _want(label: str) -> str:
+    return label.casefold()
+
+
 def labelled(line: str, label: str) -> str | None:
     """The value of a one-line `Label value` / `Label: value` line; `""` for the bare label; else None."""
-    folded, want = fold(line), label.casefold()
-    if folded == want or folded == want + ":":
-        return ""
-    if folded.startswith(want) and folded[len(want)] in " :":
-        return " ".join(line.split())[len(label) :].lstrip(" :").strip()
-    return None
+    hit = first_labelled(line, (label,))
+    return None if hit is None else hit[1]
 
 
 def first_labelled(line: str, labels: Iterable[str]) -> tuple[str, str] | None:
     """(label, value) for the first of `labels` that `line` carries."""
+    head = fold(line[:64])  # labels are short: the start of the line decides
     for label in labels:
-        value = labelled(line, label)
-        if value is not None:
+        want = _want(label)
+        if head.startswith(want) and (len(head) == len(want) or head[len(want)] in " :"):
+            value = " ".join(line.split())[len(label) :].lstrip(" :").strip()
             return label, value
     return None
 
