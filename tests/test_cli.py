@@ -71,3 +71,23 @@ def test_strict_fails_on_error_issues(tmp_path: Path) -> None:
     page.write_text(REAL_PAGE.read_text(encoding="utf-8").replace("\nCOMPLETED\n", "\nPAUSED\n"), encoding="utf-8")
     assert main(["convert", str(page)]) == 0
     assert main(["convert", "--strict", str(page)]) == 1
+
+
+@pytest.mark.parametrize(("target", "key", "value"), [("ctgov", "protocolSection", None),
+                                                      ("fhir-r5", "resourceType", "ResearchStudy"),
+                                                      ("fhir-r4b", "resourceType", "ResearchStudy"),
+                                                      ("who-trds", None, None)])
+def test_convert_to_each_export(target: str, key: str | None, value: str | None,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    """--to composes with every input: a page and a v2 JSON study each give one exported line."""
+    source = sorted((SAMPLES / "json").glob("*.json"))[0]
+    assert main(["convert", "--to", target, str(REAL_PAGE), str(source)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 2
+    if key is not None:
+        assert all(key in row and (value is None or row[key] == value) for row in rows)
+
+
+def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert capsys.readouterr().out == (SAMPLES.parent / "docs" / "trial.schema.json").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Command line: `trialparse convert PATH... [-o OUT] [--errors FILE] [--strict]` and `trialparse show PATH`."""
+"""Command line: `trialparse convert PATH... [-o OUT] [--errors FILE] [--strict] [--to FORMAT]`, `show`, `schema`."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ from typing import IO
 
 from trialparse import __version__
 from trialparse._parse import iter_file, parse, parse_file, parse_many
+from trialparse.export import EXPORTERS
 from trialparse.issues import ParseError
 from trialparse.model import Trial
+from trialparse.schema import dumps_schema
 from trialparse.serialize import dumps
 
 _SKIP_SUFFIXES = frozenset({".csv", ".md", ".pyc"})
@@ -61,12 +63,23 @@ def _convert(args: argparse.Namespace) -> int:
                     failed += 1
                     _report(result.source or item, result, errors)
                 else:
-                    out.write(dumps(result) + "\n")
+                    out.write(_encode(result, args.to) + "\n")
     finally:
         if errors:
             errors.close()
         _close_output(out, tmp, args.output)
     return 1 if failed else 0
+
+
+def _encode(trial: Trial, target: str) -> str:
+    if target == "trialparse":
+        return dumps(trial)
+    return json.dumps(EXPORTERS[target](trial), ensure_ascii=False)
+
+
+def _schema(_: argparse.Namespace) -> int:
+    print(dumps_schema(), end="")
+    return 0
 
 
 def _report(item: str, exc: ParseError, errors: IO[str] | None) -> None:
@@ -112,11 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--output", metavar="OUT", help="write JSON Lines here (atomically) instead of stdout")
     convert.add_argument("--errors", metavar="FILE", help="write failures here as JSON Lines (source, error, message)")
     convert.add_argument("--strict", action="store_true", help="treat error-severity issues as failures")
+    convert.add_argument("--to", choices=["trialparse", *EXPORTERS], default="trialparse",
+                         help="output format (default: the trialparse record)")
     convert.set_defaults(run=_convert)
     show = sub.add_parser("show", help="print one record as pretty JSON")
     show.add_argument("path", metavar="PATH")
     show.add_argument("--strict", action="store_true")
     show.set_defaults(run=_show)
+    schema = sub.add_parser("schema", help="print the JSON Schema of the trialparse record")
+    schema.set_defaults(run=_schema)
     return parser
 
 

@@ -69,7 +69,10 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no JSON Schema mapping for type hint {hint!r}")
 
 
-def _ref(cls: type, defs: dict[str, Any], build: typing.Callable[[Any, dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+_Build = typing.Callable[[Any, dict[str, Any]], dict[str, Any]]
+
+
+def _ref(cls: type, defs: dict[str, Any], build: _Build) -> dict[str, Any]:
     name = cls.__name__
     owner = defs.setdefault(_OWNERS, {})
     if name not in owner:
