@@ -17,7 +17,6 @@ from trialparse import parse_file, to_dict
 from trialparse.model import PartialDate, Trial
 from trialparse.schema import PARTIAL_DATE_PATTERN, _schema_of, dumps_schema, json_schema
 
-
 COMMITTED = ROOT / "docs" / "trial.schema.json"
 
 
