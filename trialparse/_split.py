@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 # Section name → (heading line, the site's fixed sentence under it). `header` holds the lines above the
@@ -82,27 +80,21 @@ RESULTS_SENTENCES = frozenset({
 
 
 
-_LONGEST = 160  # no heading or sentence is longer; longer lines are never folded in full
-
-
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces in a row, or any space that is not " " (tab, NBSP)
-
-
 def fold(line: str) -> str:
-    """The comparison form of a line: whitespace (NBSP included) collapsed, case folded."""
+    """The comparison form of a line: whitespace collapsed, case folded (NBSP is a space by then)."""
     s = line.strip()
-    if _ODD_SPACE.search(s):
+    if "  " in s or "\t" in s or "\u00a0" in s:
         s = " ".join(s.split())
     return s.casefold()
 
 
-def fold_short(line: str) -> str:
-    """`fold` for lines that could be a heading or its sentence; `""` for longer lines (they never are)."""
-    return "" if len(line) > _LONGEST * 2 else fold(line)
-
-
 HEADING_BY_TEXT = {fold(text): name for name, (text, _) in HEADINGS.items()}
 HEADING_BY_SENTENCE = {fold(sentence): name for name, (_, sentence) in HEADINGS.items() if sentence}
+_ANY = frozenset({*HEADING_BY_TEXT, *HEADING_BY_SENTENCE, *RESULTS_SENTENCES})
+_SHORT = max(map(len, HEADING_BY_TEXT)) * 2  # slack for doubled spaces
+_LONG = (min(map(len, (*HEADING_BY_SENTENCE, *RESULTS_SENTENCES))) // 2,
+         max(map(len, (*HEADING_BY_SENTENCE, *RESULTS_SENTENCES))) * 2)
+
 
 
 @attrs.define
@@ -114,29 +106,44 @@ class Section:
     has_heading: bool = True
 
 
+def _key(line: str) -> str | None:
+    """The folded line if it is a heading or a site sentence, `""` if blank, else None.
+
+    Only lines of a heading's or a sentence's length are folded: most lines are skipped by length alone."""
+    n = len(line)
+    if n == 0:
+        return ""
+    if n <= _SHORT or _LONG[0] <= n <= _LONG[1]:
+        folded = fold(line)
+        if folded in _ANY:
+            return folded
+        return "" if not folded else None
+    return None
+
+
 def clean_lines(text: str) -> list[str]:
     """Lines with NBSP as space and trailing whitespace gone; leading indentation is kept (it is Markdown)."""
-    return [line.replace("\u00a0", " ").rstrip() for line in text.splitlines()]
+    return [line.rstrip() for line in text.replace("\u00a0", " ").splitlines()]
 
 
-def _next_nonblank(lines: list[str], start: int) -> int:
+def _next_nonblank(keys: list[str | None], start: int) -> int:
     i = start
-    while i < len(lines) and not lines[i].strip():
+    while i < len(keys) and keys[i] == "":
         i += 1
     return i
 
 
-def _confirmed_headings(folded: list[str]) -> set[str]:
+def _confirmed_headings(keys: list[str | None]) -> set[str]:
     """Sections whose heading appears directly above its sentence somewhere on the page."""
     found = set()
-    for i, line in enumerate(folded):
-        name = HEADING_BY_SENTENCE.get(line)
+    for i, key in enumerate(keys):
+        name = HEADING_BY_SENTENCE.get(key) if key else None
         if name is None:
             continue
         j = i - 1
-        while j >= 0 and not folded[j]:
+        while j >= 0 and keys[j] == "":
             j -= 1
-        if j >= 0 and HEADING_BY_TEXT.get(folded[j]) == name:
+        if j >= 0 and keys[j] and HEADING_BY_TEXT.get(keys[j] or "") == name:
             found.add(name)
     return found
 
@@ -151,17 +158,21 @@ def _is_bare_heading(name: str, seen: set[str], confirmed: set[str]) -> bool:
 def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
     lines = clean_lines(text)
-    folded = [fold_short(line) for line in lines]
-    confirmed = _confirmed_headings(folded)
+    keys = [_key(line) for line in lines]
+    confirmed = _confirmed_headings(keys)
     sections = [Section("header")]
     seen: set[str] = set()
     i = 0
     while i < len(lines):
-        key = folded[i]
+        key = keys[i]
+        if not key:  # neither heading nor sentence: a body line (the common case)
+            sections[-1].lines.append(lines[i])
+            i += 1
+            continue
         name = HEADING_BY_TEXT.get(key)
         if name is not None:
-            j = _next_nonblank(folded, i + 1)
-            has_sentence = j < len(lines) and HEADING_BY_SENTENCE.get(folded[j]) == name
+            j = _next_nonblank(keys, i + 1)
+            has_sentence = j < len(lines) and HEADING_BY_SENTENCE.get(keys[j] or "") == name
             if has_sentence or _is_bare_heading(name, seen, confirmed):
                 sections.append(Section(name))
                 seen.add(name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
 from functools import cache
 
 from trialparse._split import fold
@@ -24,8 +24,10 @@ def text(lines: list[str], start: int, end: int) -> str | None:
 
 
 @cache
-def _want(label: str) -> str:
-    return label.casefold()
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """One anchored, case-insensitive alternation of `labels`, any run of whitespace between their words."""
+    words = (r"\s+".join(map(re.escape, label.split())) for label in labels)
+    return re.compile(r"\s*(?:" + "|".join(f"({w})" for w in words) + r")(?=\s|:|$)", re.IGNORECASE)
 
 
 def labelled(line: str, label: str) -> str | None:
@@ -34,15 +36,15 @@ def labelled(line: str, label: str) -> str | None:
     return None if hit is None else hit[1]
 
 
-def first_labelled(line: str, labels: Iterable[str]) -> tuple[str, str] | None:
-    """(label, value) for the first of `labels` that `line` carries."""
-    head = fold(line[:64])  # labels are short: the start of the line decides
-    for label in labels:
-        want = _want(label)
-        if head.startswith(want) and (len(head) == len(want) or head[len(want)] in " :"):
-            value = " ".join(line.split())[len(label) :].lstrip(" :").strip()
-            return label, value
-    return None
+def first_labelled(line: str, labels: tuple[str, ...]) -> tuple[str, str] | None:
+    """(label, value) for the first of `labels` that `line` starts with (whitespace and case aside)."""
+    hit = _label_pattern(labels).match(line)
+    if hit is None:
+        return None
+    rest = line[hit.end() :].lstrip()
+    if rest.startswith(":"):
+        rest = rest[1:]
+    return labels[hit.lastindex - 1 if hit.lastindex else 0], " ".join(rest.split())
 
 
 def form(lines: list[str], labels: tuple[str, ...]) -> tuple[list[tuple[str, str, list[int]]], list[int]]:
