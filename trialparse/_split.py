@@ -91,7 +91,6 @@ def fold(line: str) -> str:
 HEADING_BY_TEXT = {fold(text): name for name, (text, _) in HEADINGS.items()}
 HEADING_BY_SENTENCE = {fold(sentence): name for name, (_, sentence) in HEADINGS.items() if sentence}
 _ANY = frozenset({*HEADING_BY_TEXT, *HEADING_BY_SENTENCE, *RESULTS_SENTENCES})
-_SHORT = max(map(len, HEADING_BY_TEXT)) * 2  # slack for doubled spaces
 _LONG = (min(map(len, (*HEADING_BY_SENTENCE, *RESULTS_SENTENCES))) // 2,
          max(map(len, (*HEADING_BY_SENTENCE, *RESULTS_SENTENCES))) * 2)
 
@@ -106,19 +105,28 @@ class Section:
     has_heading: bool = True
 
 
-def _key(line: str) -> str | None:
-    """The folded line if it is a heading or a site sentence, `""` if blank, else None.
+def _keys(lines: list[str]) -> list[str | None]:
+    """Per line: its folded text if it is a heading or a site sentence, `""` if blank, else None.
 
-    Only lines of a heading's or a sentence's length are folded: most lines are skipped by length alone."""
-    n = len(line)
-    if n == 0:
-        return ""
-    if n <= _SHORT or _LONG[0] <= n <= _LONG[1]:
-        folded = fold(line)
-        if folded in _ANY:
-            return folded
-        return "" if not folded else None
-    return None
+    The hot loop of the parser: a case-folded set lookup per line, whitespace collapsed only where a line
+    has runs of spaces or tabs, and lines longer than any sentence skipped by length alone."""
+    out: list[str | None] = []
+    add = out.append
+    for line in lines:
+        if not line:
+            add("")
+        elif len(line) > _LONG[1]:
+            add(None)
+        elif (key := line.strip().casefold()) in _ANY:
+            add(key)
+        elif not key:
+            add("")
+        elif "  " in key or "\t" in key:
+            key = " ".join(key.split())
+            add(key if key in _ANY else None)
+        else:
+            add(None)
+    return out
 
 
 def clean_lines(text: str) -> list[str]:
@@ -158,33 +166,36 @@ def _is_bare_heading(name: str, seen: set[str], confirmed: set[str]) -> bool:
 def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
     lines = clean_lines(text)
-    keys = [_key(line) for line in lines]
+    keys = _keys(lines)
     confirmed = _confirmed_headings(keys)
     sections = [Section("header")]
     seen: set[str] = set()
-    i = 0
-    while i < len(lines):
-        key = keys[i]
-        if not key:  # neither heading nor sentence: a body line (the common case)
-            sections[-1].lines.append(lines[i])
-            i += 1
-            continue
+    marks = [i for i, key in enumerate(keys) if key]  # headings and sentences: a few dozen lines
+    body = 0  # first line of the current section's body not yet assigned
+    m = 0
+    while m < len(marks):
+        i = marks[m]
+        m += 1
+        key = keys[i] or ""
         name = HEADING_BY_TEXT.get(key)
         if name is not None:
             j = _next_nonblank(keys, i + 1)
             has_sentence = j < len(lines) and HEADING_BY_SENTENCE.get(keys[j] or "") == name
             if has_sentence or _is_bare_heading(name, seen, confirmed):
+                sections[-1].lines.extend(lines[body:i])
                 sections.append(Section(name))
                 seen.add(name)
-                i = j + 1 if has_sentence else i + 1
-                continue
+                body = j + 1 if has_sentence else i + 1
+                while m < len(marks) and marks[m] < body:
+                    m += 1
+            continue  # a heading that is not one stays a body line
         sentence_of = HEADING_BY_SENTENCE.get(key)
+        sections[-1].lines.extend(lines[body:i])
+        body = i + 1
         if sentence_of is not None:  # the sentence without its heading still opens the section
             sections.append(Section(sentence_of, has_heading=False))
             seen.add(sentence_of)
-        elif key not in RESULTS_SENTENCES:
-            sections[-1].lines.append(lines[i])
-        i += 1
+    sections[-1].lines.extend(lines[body:])
     for section in sections:
         _trim(section.lines)
     return sections

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from trialparse._split import fold
-
 
 def nonblank(lines: list[str]) -> list[int]:
     """Indices of the non-blank lines."""

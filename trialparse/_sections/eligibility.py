@@ -14,11 +14,13 @@ from trialparse._split import Section
 from trialparse.model import Eligibility, Sex
 
 _LABELS = ("Minimum Eligible Age", "Maximum Eligible Age", "Eligible Sex", "Accepts Healthy Volunteers")
+_FIRST = frozenset(c for label in _LABELS for c in (label[0], label[0].lower()))  # cheap pre-check per line
 
 
 def parse_eligibility(section: Section, draft: Draft) -> None:
     lines = section.lines
-    end = next((i for i, line in enumerate(lines) if first_labelled(line, _LABELS) is not None), len(lines))
+    end = next((i for i, line in enumerate(lines)
+                if line.lstrip()[:1] in _FIRST and first_labelled(line, _LABELS) is not None), len(lines))
     criteria = "\n".join(lines[:end]).strip("\n") or None
     inclusion, exclusion = split_criteria(criteria)
     values: dict[str, object] = {"criteria": criteria, "inclusion": inclusion, "exclusion": exclusion}

@@ -26,11 +26,18 @@ COMMA_COUNTRIES = (
 )
 
 
-def split_address(line: str, countries: tuple[str, ...]) -> tuple[str | None, str | None, str | None]:
+def known_countries(countries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(every known country name, those with a comma) from the page's Countries and the built-in list."""
+    names = frozenset((*countries, *COMMA_COUNTRIES))
+    return names, tuple(c for c in names if "," in c)
+
+
+def split_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]) -> tuple[str | None, ...]:
     """(city, state, country) of `City, State, Country` / `City, Country`; the country is matched first
     against the page's own country list and the known comma names, so `Seoul, Korea, Republic of` works."""
-    country = next((c for c in (*countries, *COMMA_COUNTRIES) if "," in c and line.endswith(", " + c)), None)
-    if country is None and line in (*countries, *COMMA_COUNTRIES):
+    names, with_comma = known
+    country = next((c for c in with_comma if line.endswith(", " + c)), None) if "," in line else None
+    if country is None and line in names:
         return None, None, line
     if country is not None:
         head = line[: -len(country) - 2]
@@ -57,13 +64,13 @@ def _merge_tails(parts: list[str]) -> list[str]:
     return out
 
 
-def _looks_like_address(line: str, countries: tuple[str, ...]) -> bool:
-    return any(line == c or line.endswith(", " + c) for c in (*countries, *COMMA_COUNTRIES)) or ", " in line
+def _looks_like_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    return ", " in line or line in known[0]
 
 
 def parse_locations(section: Section, draft: Draft) -> None:
     """Blocks end at `Site Status [X]`; above it an address line, and above that the facility name."""
-    countries: tuple[str, ...] = draft.fields.get("countries", ())
+    known = known_countries(draft.fields.get("countries", ()))
     out: list[Location] = []
     block: list[str] = []
     for line in (raw.strip() for raw in section.lines):
@@ -73,19 +80,19 @@ def parse_locations(section: Section, draft: Draft) -> None:
         if status is None:
             block.append(line)
             continue
-        out.append(_location(block, status, countries, draft))
+        out.append(_location(block, status, known, draft))
         block = []
     for line in block:
         draft.keep("locations", line)
     draft.fields["locations"] = tuple(out)
 
 
-def _location(block: list[str], status: str, countries: tuple[str, ...], draft: Draft) -> Location:
+def _location(block: list[str], status: str, known: tuple[frozenset[str], tuple[str, ...]], draft: Draft) -> Location:
     site_status = draft.enum(RecruitmentStatus, status, section="locations", field="locations.status")
     if not block:
         return Location(status=site_status)
-    if len(block) == 1 and not _looks_like_address(block[0], countries):
+    if len(block) == 1 and not _looks_like_address(block[0], known):
         return Location(facility=block[0], status=site_status)
-    city, state, country = split_address(block[-1], countries)
+    city, state, country = split_address(block[-1], known)
     facility = " ".join(block[:-1]) or None
     return Location(facility=facility, city=city, state=state, country=country, status=site_status)
