@@ -91,3 +91,22 @@ def test_convert_to_each_export(target: str, key: str | None, value: str | None,
 def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert capsys.readouterr().out == (SAMPLES.parent / "docs" / "trial.schema.json").read_text(encoding="utf-8")
+
+
+def test_unwritable_output_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(REAL_PAGE), "-o", str(tmp_path / "missing" / "out.jsonl")]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_an_interrupted_run_leaves_the_output_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n", encoding="utf-8")
+
+    def boom(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("trialparse.cli._read_all", boom)
+    with pytest.raises(KeyboardInterrupt):
+        main(["convert", str(REAL_PAGE), "-o", str(out)])
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]

@@ -70,6 +70,6 @@ def _assemble(draft: Draft, source: Source) -> Trial:
         f["design"] = attrs.evolve(f.get("design") or Design(), patient_registry=True)
     if "interventions" in f:
         f["interventions"] = arms.link_arms(f.get("arms", ()), f["interventions"])
-    if "nct_id" not in f:
+    if "nct_id" not in f and not any(i.code == "bad_nct_id" for i in draft.issues):
         draft.report("missing_nct_id", "the page has no NCT ID line", section="header", field="nct_id")
     return Trial(**f, unparsed=tuple(draft.unparsed), issues=tuple(draft.issues), source=source)

@@ -78,7 +78,10 @@ def parse_many(data: str | bytes, *, strict: bool = False, name: str | None = No
         return
     try:
         docs: list[tuple[Any, str | None]] = [(ctgov_json.load_json(text, name=name), name)]
-    except ParseError:
+    except ParseError as whole:
+        if not _is_json_lines(text):
+            yield whole  # one broken JSON document: its own error, not one per line
+            return
         docs = list(_json_lines(text, name))
     for doc, doc_name in docs:
         if isinstance(doc, ParseError):
@@ -86,6 +89,18 @@ def parse_many(data: str | bytes, *, strict: bool = False, name: str | None = No
             continue
         for study, study_name in _studies(doc, doc_name):
             yield _safe(lambda s=study, n=study_name: _check(_json_one(s, n), strict, n))
+
+
+def _is_json_lines(text: str) -> bool:
+    """Several lines, and the first non-blank one is a JSON document on its own."""
+    first, _, rest = text.strip().partition("\n")
+    if not rest.strip():
+        return False
+    try:
+        ctgov_json.load_json(first)
+    except ParseError:
+        return False
+    return True
 
 
 def _json_lines(text: str, name: str | None) -> Iterator[tuple[Any, str | None]]:

@@ -53,9 +53,14 @@ def _read_all(item: str, strict: bool) -> Iterator[Trial | ParseError]:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    try:
+        errors: IO[str] | None = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
+        out, tmp = _open_output(args.output)
+    except OSError as exc:
+        print(f"trialparse: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
     failed = 0
-    errors: IO[str] | None = open(args.errors, "w", encoding="utf-8") if args.errors else None  # noqa: SIM115
-    out, tmp = _open_output(args.output)
+    done = False
     try:
         for item in _inputs(args.paths):
             for result in _read_all(item, args.strict):
@@ -64,10 +69,11 @@ def _convert(args: argparse.Namespace) -> int:
                     _report(result.source or item, result, errors)
                 else:
                     out.write(_encode(result, args.to) + "\n")
+        done = True
     finally:
         if errors:
             errors.close()
-        _close_output(out, tmp, args.output)
+        _close_output(out, tmp, args.output, keep=done)
     return 1 if failed else 0
 
 
@@ -98,12 +104,16 @@ def _open_output(target: str | None) -> tuple[IO[str], str | None]:
     return os.fdopen(fd, "w", encoding="utf-8"), tmp
 
 
-def _close_output(out: IO[str], tmp: str | None, target: str | None) -> None:
+def _close_output(out: IO[str], tmp: str | None, target: str | None, *, keep: bool) -> None:
+    """Move the finished output into place; an interrupted run leaves OUT as it was."""
     if tmp is None or target is None:
         out.flush()
         return
     out.close()
-    os.replace(tmp, target)
+    if keep:
+        os.replace(tmp, target)
+    else:
+        os.unlink(tmp)
 
 
 def _show(args: argparse.Namespace) -> int:

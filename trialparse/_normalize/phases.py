@@ -8,8 +8,8 @@ from trialparse._normalize import Parsed
 from trialparse.model import Phase
 
 _ORDER = {p: i for i, p in enumerate(Phase)}
-_NOT_APPLICABLE = frozenset({"NA", "N/A", "N\\A", "NOT APPLICABLE", "NOT-APPLICABLE", "NONE"})
-_NOT_SPECIFIED = frozenset({"NOT SPECIFIED", "NOT-SPECIFIED", "UNSPECIFIED", "UNKNOWN"})
+_NOT_APPLICABLE = frozenset({"NA", "N/A", "N\\A", "NOT APPLICABLE", "NOT-APPLICABLE"})
+_NOT_SPECIFIED = frozenset({"NOT SPECIFIED", "NOT-SPECIFIED", "UNSPECIFIED", "UNKNOWN", "NONE"})
 _ROMAN = {"0": 0, "I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _BY_NUMBER = {0: Phase.EARLY_PHASE1, 1: Phase.PHASE1, 2: Phase.PHASE2, 3: Phase.PHASE3, 4: Phase.PHASE4}
 

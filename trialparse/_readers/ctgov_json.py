@@ -174,7 +174,9 @@ def _design(design: Node, f: dict[str, Any]) -> None:
 def _phases(design: Node) -> tuple[Phase, ...]:
     found: set[Phase] = set()
     for raw in design.texts("phases"):
-        value = design.draft.value(phases.phases(raw), raw, section="basic", field="phases", code="unknown_value")
+        parsed = phases.phases(raw)
+        code = "phase_not_specified" if parsed.value == () else "unknown_value"
+        value = design.draft.value(parsed, raw, section="basic", field="phases", code=code)
         found.update(value or ())
     return tuple(p for p in Phase if p in found)  # Phase is declared in ascending order
 
@@ -273,6 +275,10 @@ def _location(loc: Node) -> Location:
 
 
 def _reference(ref: Node) -> Reference:
-    citation = ref.text("citation")
-    return Reference(citation=citation, type=ref.enum(ReferenceType, "type", "references.type"),
-                     pmid=pmid(ref.text("pmid")), doi=doi(citation))
+    citation, raw_pmid = ref.text("citation"), ref.text("pmid")
+    found = pmid(raw_pmid)
+    if raw_pmid and found is None:
+        ref.draft.report("bad_pmid", f"references.pmid: {raw_pmid[:40]!r} is not a PMID", section="references",
+                         field="references.pmid", excerpt=raw_pmid)
+    return Reference(citation=citation, type=ref.enum(ReferenceType, "type", "references.type"), pmid=found,
+                     doi=doi(citation))

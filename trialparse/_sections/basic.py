@@ -22,7 +22,7 @@ def parse_header(section: Section, draft: Draft) -> None:
                 title.append(line)
         elif hit[0] == "NCT ID":
             _nct_id(hit[1], draft)
-        else:
+        elif hit[1]:  # an empty value is an absent one
             draft.fields["last_updated"] = draft.value(
                 dates.iso_date(hit[1]), hit[1], section="header", field="last_updated", code="bad_date"
             )

@@ -16,22 +16,26 @@ _NO_TYPE = frozenset({"", "-", "none", "n/a"})
 
 def parse_identifiers(section: Section, draft: Draft) -> None:
     out: list[Identifier] = []
-    block: list[str] = []
+    block: list[str] = []  # value line(s) and any `Identifier Type` line of the identifier being read
     raw_type = ""
     for line in (raw.strip() for raw in section.lines):
         if not line:
             continue
         if (value := labelled(line, "Identifier Type")) is not None:
             raw_type = value
+            block.append(line)
             continue
         raw_source = labelled(line, "Identifier Source")
         if raw_source is None:
             block.append(line)
             continue
         source = draft.enum(IdentifierSource, raw_source, section="identifiers", field="identifiers.source")
-        if block and source is not None:
-            out.append(_identifier(block[-1], source, raw_type, draft))
-            block = block[:-1]
+        values = [b for b in block if labelled(b, "Identifier Type") is None]
+        if values and source is not None:
+            out.append(_identifier(values[-1], source, raw_type, draft))
+            block = values[:-1]
+        else:
+            block.append(line)
         for left in block:
             draft.keep("identifiers", left)
         block, raw_type = [], ""
@@ -64,7 +68,8 @@ def parse_related(section: Section, draft: Draft) -> None:
         status = lookup(OverallStatus, hit[2]) if hit[2] else None
         found = phases.phases(hit[3]).value if hit[3] else ()
         if (hit[2] and status is None) or found is None:
-            draft.keep("related", line)
+            for kept in (*title, line):
+                draft.keep("related", kept)
         else:
             out.append(RelatedTrial(nct_id=hit[1], title=" ".join(title) or None, overall_status=status,
                                     phases=found))

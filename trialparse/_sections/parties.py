@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from trialparse._draft import Draft
-from trialparse._normalize import vocab
 from trialparse._sections._lines import labelled, nonblank
 from trialparse._split import Section
 from trialparse.model import (
@@ -28,8 +27,10 @@ def parse_sponsors(section: Section, draft: Draft) -> None:
             block.append(line)
             continue
         sponsor_role = draft.enum(SponsorRole, role, section="sponsors", field="sponsors.role")
-        agency = vocab.lookup(AgencyClass, block[-1]) if len(block) > 1 else None
-        names = block[:-1] if agency is not None else block
+        # name, then its class: a second line is the class even when it is not a known one (then an issue)
+        agency = draft.enum(AgencyClass, block[-1], section="sponsors", field="sponsors.agency_class") \
+            if len(block) > 1 else None
+        names = block[:-1] if len(block) > 1 else block
         if names:
             out.append(Sponsor(name=" ".join(names), agency_class=agency, role=sponsor_role or SponsorRole.LEAD))
         else:
