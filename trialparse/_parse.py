@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from trialparse._page import parse_page
-from trialparse._readers import ctgov_json
-from trialparse._source import decode, detect, read_path
+from trialparse._readers import ctgov_json, ctgov_xml, html
+from trialparse._source import decode, detect, has_wide_bom, read_path
 from trialparse.issues import ParseError, Severity
 from trialparse.model import SourceFormat, Trial
 
@@ -21,6 +21,19 @@ def _text(data: Any, name: str | None) -> str:
     raise ParseError(f"expected str or bytes, got {type(data).__name__}", source=name)
 
 
+def _sniff(data: Any, name: str | None) -> tuple[SourceFormat, str | bytes]:
+    """The format, and the input to hand its reader: markup stays bytes (its readers honour its declared
+    encoding); page text and JSON are decoded here."""
+    if isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+        if not has_wide_bom(raw):
+            fmt = detect(raw[:4096].decode("latin-1"))
+            if fmt in (SourceFormat.CTGOV_XML, SourceFormat.PAGE_HTML):
+                return fmt, raw
+    text = _text(data, name)
+    return detect(text), text
+
+
 def _check(trial: Trial, strict: bool, name: str | None) -> Trial:
     if strict:
         errors = tuple(i for i in trial.issues if i.severity is Severity.ERROR)
@@ -29,27 +42,42 @@ def _check(trial: Trial, strict: bool, name: str | None) -> Trial:
     return trial
 
 
+# JSON formats recognised by a key of theirs, and not read by trialparse: (key, name).
+_OTHER_JSON = (
+    ("FullStudiesResponse", "the retired classic ClinicalTrials.gov API JSON"),
+    ("FullStudy", "the retired classic ClinicalTrials.gov API JSON"),
+    ("clinical_study", "legacy CT.gov XML converted to JSON"),
+    ("id_info", "legacy CT.gov XML converted to JSON"),
+    ("a2_eudract_number", "an EU Clinical Trials Register (EudraCT) record"),
+    ("ctStatus", "an EU CTIS record"),
+    ("isrctn", "an ISRCTN record"),
+)
+
+
 def _json_one(data: Any, name: str | None) -> Trial:
     if ctgov_json.is_study(data):
         return ctgov_json.read_json(data, name=name)
     if isinstance(data, list) or (isinstance(data, dict) and "studies" in data):
         raise ParseError("the JSON holds several studies: use trialparse.parse_many or iter_file", source=name)
-    if (isinstance(data, dict) and "FullStudy" in data) or "FullStudiesResponse" in str(data)[:200]:
-        raise ParseError("classic ClinicalTrials.gov API JSON is recognised but not supported", source=name)
+    if isinstance(data, dict):
+        for key, what in _OTHER_JSON:
+            if key in data:
+                raise ParseError(f"the JSON is {what}: recognised, but not a format trialparse reads", source=name)
     raise ParseError("JSON is not a CT.gov API v2 study (no protocolSection object)", source=name)
 
 
 def parse(data: str | bytes, *, strict: bool = False, name: str | None = None) -> Trial:
-    """One record from page text or CT.gov API v2 study JSON (str or bytes); the format is detected
-    from the content. `strict=True` raises `ParseError` on error-severity issues."""
-    text = _text(data, name)
-    fmt = detect(text)
+    """One record from page text, an HTML page, CT.gov API v2 study JSON or legacy CT.gov XML (str or bytes);
+    the format is detected from the content. `strict=True` raises `ParseError` on error-severity issues."""
+    fmt, payload = _sniff(data, name)
     if fmt is SourceFormat.CTGOV_JSON:
-        trial = _json_one(ctgov_json.load_json(text, name=name), name)
-    elif fmt is SourceFormat.PAGE_TEXT:
-        trial = parse_page(text, name=name)
+        trial = _json_one(ctgov_json.load_json(payload, name=name), name)
+    elif fmt is SourceFormat.CTGOV_XML:
+        trial = ctgov_xml.read_xml(payload, name=name)
+    elif fmt is SourceFormat.PAGE_HTML:
+        trial = parse_page(html.html_to_text(payload, name=name), name=name, fmt=SourceFormat.PAGE_HTML)
     else:
-        raise ParseError(f"{fmt.value} input is not supported by this version", source=name)
+        trial = parse_page(_text(payload, name), name=name)
     return _check(trial, strict, name)
 
 
@@ -72,10 +100,11 @@ def parse_many(data: str | bytes, *, strict: bool = False, name: str | None = No
     """Every study of an input that holds many: a v2 JSON array, an API page (`{"studies": [...]}`),
     JSON Lines, or a single record. A broken member yields its `ParseError` in its place, so a bulk run
     never loses track of a record."""
-    text = _text(data, name)
-    if detect(text) is not SourceFormat.CTGOV_JSON:
-        yield _safe(lambda: parse(text, strict=strict, name=name))
+    fmt, payload = _sniff(data, name)
+    if fmt is not SourceFormat.CTGOV_JSON:
+        yield _safe(lambda: parse(payload, strict=strict, name=name))
         return
+    text = _text(payload, name)
     try:
         docs: list[tuple[Any, str | None]] = [(ctgov_json.load_json(text, name=name), name)]
     except ParseError as whole:

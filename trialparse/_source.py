@@ -20,6 +20,11 @@ _BOMS = (
 )
 
 
+def has_wide_bom(data: bytes) -> bool:
+    """UTF-16/32 input: its bytes cannot be sniffed as ASCII."""
+    return data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+
+
 def decode(data: bytes, *, name: str | None = None) -> str:
     """Text of `data`: by BOM, else UTF-8, else the encoding detected (cp1252 and Latin-1 pages)."""
     for bom, encoding in _BOMS:

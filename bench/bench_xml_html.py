@@ -1,0 +1,111 @@
+"""Legacy XML → record vs `lxml.etree.fromstring` alone; HTML page → record vs `lxml.html` parse alone and vs
+the text-page parse. Every figure is a ratio measured in the same run, over the corpus (or `samples/`).
+
+    /work/venv/bin/python bench/bench_xml_html.py [--repeat 5] [--limit N]
+
+Targets: XML ≤ 2× fromstring; HTML → record ≤ 1.5× the text-page parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from html_render import render  # noqa: E402
+
+from trialparse._page import parse_page  # noqa: E402
+from trialparse._readers.ctgov_xml import read_xml  # noqa: E402
+from trialparse._readers.html import html_to_text  # noqa: E402
+from trialparse.model import SourceFormat  # noqa: E402
+
+
+def corpus() -> Path:
+    env = os.environ.get("TRIALPARSE_CORPUS")
+    path = Path(env) if env else ROOT.parent / "shared" / "corpus"
+    return path if path.is_dir() else ROOT / "samples"
+
+
+def best(fns: Sequence[Callable[[], object]], repeat: int) -> list[float]:
+    """Best of `repeat` runs of each of `fns` (seconds), the runs interleaved so that load from other jobs
+    on the machine hits every contender alike."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, spent in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            spent.append(time.perf_counter() - start)
+    return [min(spent) for spent in times]
+
+
+def run_all(items: Sequence[bytes | str], fn: Callable[[bytes | str], object]) -> Callable[[], None]:
+    def loop() -> None:
+        for item in items:
+            fn(item)
+    return loop
+
+
+def report(label: str, seconds: float, floor: float, count: int, target: float | None = None) -> None:
+    ratio = seconds / floor
+    verdict = "" if target is None else ("  ok" if ratio <= target else f"  OVER target {target}×")
+    print(f"  {label:<44} {seconds / count * 1e6:9.1f} µs/record   {ratio:5.2f}×{verdict}")
+
+
+def bench_xml(base: Path, repeat: int, limit: int | None) -> None:
+    files = sorted((base / "ctgov-xml").glob("*.xml")) or sorted((base / "xml").glob("*.xml"))
+    data = [f.read_bytes() for f in files[:limit]]
+    if not data:
+        print("XML: no files")
+        return
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    floor, full = best([run_all(data, lambda d: etree.fromstring(d, parser)), run_all(data, read_xml)], repeat)
+    print(f"XML: {len(data)} files, {sum(map(len, data)) / 1e6:.1f} MB")
+    report("lxml.etree.fromstring alone", floor, floor, len(data))
+    report("read_xml (→ Trial)", full, floor, len(data), 2.0)
+
+
+def bench_html(base: Path, repeat: int, limit: int | None) -> None:
+    pages = sorted((base / "pages").glob("*.txt"))[:limit]
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    if not texts:
+        print("HTML: no pages")
+        return
+    for style in ("plain", "div"):
+        htmls = [render(t, style) for t in texts]
+        text_parse, tree, to_text, full = best([
+            run_all(texts, parse_page),
+            run_all(htmls, lxml.html.document_fromstring),
+            run_all(htmls, html_to_text),
+            run_all(htmls, lambda h: parse_page(html_to_text(h), fmt=SourceFormat.PAGE_HTML)),
+        ], repeat)
+        print(f"HTML ({style} markup): {len(htmls)} pages, {sum(map(len, htmls)) / 1e6:.1f} MB")
+        report("text page → Trial (parse_page)", text_parse, text_parse, len(texts))
+        report("lxml.html.document_fromstring alone", tree, text_parse, len(texts))
+        report("html_to_text alone", to_text, text_parse, len(texts))
+        report("HTML → Trial, vs text parse", full, text_parse, len(texts), 1.5)
+        report("HTML → Trial, vs lxml.html parse", full, tree, len(texts))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    base = corpus()
+    print(f"corpus: {base}")
+    bench_xml(base, args.repeat, args.limit)
+    bench_html(base, args.repeat, args.limit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,565 @@
+"""Legacy CT.gov public XML (`<clinical_study>`, public.xsd) → Trial.
+
+Display-string enums go through the shared vocabulary tables; `<textblock>` bodies are unwrapped into the
+CT.gov Markdown a v2 record holds (see `unwrap`). Untrusted input: no DTD loading, no network, no entity
+expansion, and a DOCTYPE that declares entities is rejected outright.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from lxml import etree
+
+from trialparse._draft import Draft
+from trialparse._normalize import dates, identifiers, numbers, phases, vocab
+from trialparse._normalize.references import doi, pmid
+from trialparse._normalize.text import split_criteria
+from trialparse.issues import ParseError, Severity
+from trialparse.model import (
+    AgencyClass,
+    Allocation,
+    Arm,
+    ArmGroupType,
+    DateType,
+    Design,
+    Eligibility,
+    EnrollmentType,
+    Identifier,
+    IdentifierSource,
+    Intervention,
+    InterventionModel,
+    InterventionType,
+    Location,
+    Masking,
+    ObservationalModel,
+    Official,
+    OfficialRole,
+    OverallStatus,
+    PrimaryPurpose,
+    RecruitmentStatus,
+    Reference,
+    ReferenceType,
+    ResponsibleParty,
+    ResponsiblePartyType,
+    SamplingMethod,
+    Sex,
+    Source,
+    SourceFormat,
+    Sponsor,
+    SponsorRole,
+    StudyType,
+    TimePerspective,
+    Trial,
+    TrialDate,
+    WhoMasked,
+)
+
+Element = etree._Element
+
+# --- Safe loading -----------------------------------------------------------------------------------
+
+_LOCAL = threading.local()  # lxml parser objects must not be shared between threads
+_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")  # lxml refuses str input that declares an encoding
+
+
+def _parser() -> etree.XMLParser:
+    parser: etree.XMLParser | None = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                                 remove_comments=True, remove_pis=True)
+        _LOCAL.parser = parser
+    return parser
+
+
+def _declares_entities(data: str | bytes) -> bool:
+    if isinstance(data, str):
+        return "<!DOCTYPE" in data and "<!ENTITY" in data
+    return b"<!DOCTYPE" in data and b"<!ENTITY" in data
+
+
+def load(data: str | bytes, *, name: str | None = None) -> Element:
+    """The `<clinical_study>` root of `data`; ParseError for unsafe, malformed or foreign XML."""
+    if _declares_entities(data):
+        raise ParseError("XML with a DOCTYPE declaring entities is refused (entity expansion attack)", source=name)
+    if isinstance(data, str) and (declaration := _DECLARATION.match(data)) is not None:
+        data = data[declaration.end() :]  # match, not sub: sub would scan the whole text
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"not well-formed XML: {exc}", source=name) from None
+    if root is None:
+        raise ParseError("empty XML document", source=name)
+    dtd: Any = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):  # e.g. UTF-16 input the byte check missed
+        raise ParseError("XML with a DOCTYPE declaring entities is refused (entity expansion attack)", source=name)
+    if root.tag != "clinical_study":
+        raise ParseError(f"XML root is <{etree.QName(root).localname}>, not a CT.gov <clinical_study>", source=name)
+    return root
+
+
+# --- Text -------------------------------------------------------------------------------------------
+
+# CT.gov's v2 conversion escaped these Markdown characters in free text (corpus: `<>[]^~&` always escaped).
+_MARKDOWN_ESCAPES = str.maketrans({c: "\\" + c for c in "\\<>[]^~&*"})
+# A list item as the legacy renderer wrote it: `-  ` (two or more spaces) or `1. ` / `10. `.
+_ITEM = re.compile(r"(-(?= {2})|\d{1,3}\.(?= ))( +)(?=\S)")
+_LONE_DASH = re.compile(r"-(?: |$)")  # an author's own `- text` line: Markdown would make it a bullet
+_WRAP_STEP = 5  # the renderer indents each list level by 5 columns (`-  ` plus 2)
+
+
+def escape(text: str) -> str:
+    """Free text as CT.gov Markdown: the characters v2 escapes get a backslash."""
+    return text.translate(_MARKDOWN_ESCAPES)
+
+
+def plain(text: str | None) -> str | None:
+    """An element's text: CR/CRLF (`&#xD;`) as LF, outer whitespace trimmed; None when empty."""
+    if not text:
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip() or None
+
+
+def _base_indent(text: str, lines: list[str]) -> int:
+    """Column of the body: the `</textblock>` tag's indent plus 2, capped by the least-indented line."""
+    body = text.rstrip("\n")
+    tail = body[body.rfind("\n") + 1 :]
+    least = min(len(line) - len(line.lstrip(" ")) for line in lines if line.strip())
+    if not tail or tail.strip(" "):
+        return least
+    return min(len(tail) + 2, least)
+
+
+class _Unit:
+    """One paragraph or list item of a textblock, its wrapped lines already joined."""
+
+    __slots__ = ("level", "marker", "parts")
+
+    def __init__(self, marker: str | None, level: int, first: str) -> None:
+        self.marker = marker
+        self.level = level
+        self.parts = [first]
+
+
+def _units(lines: list[str], base: int) -> list[_Unit]:
+    units: list[_Unit] = []
+    current: _Unit | None = None
+    for line in lines:
+        body = line.lstrip(" ")
+        if not body:
+            current = None
+            continue
+        indent = len(line) - len(body)
+        hit = _ITEM.match(body)
+        if hit is not None and (hit[1] == "-" or indent > base):
+            column = indent + hit.end()
+            level = max(0, round((column - base - _WRAP_STEP) / _WRAP_STEP))
+            current = _Unit("*" if hit[1] == "-" else hit[1], level, body[hit.end() :])
+            units.append(current)
+        elif current is not None:
+            current.parts.append(body)
+        else:
+            nested = indent > base and bool(units) and units[-1].marker is not None
+            current = _Unit(None, units[-1].level if nested else -1, body)
+            units.append(current)
+    return units
+
+
+def _render(units: list[_Unit]) -> str:
+    out: list[str] = []
+    widths: list[int] = []  # marker width per open list level, for the v2 nesting indent
+    previous: _Unit | None = None
+    for unit in units:
+        text = escape(" ".join(unit.parts))
+        if unit.marker is None:
+            if unit.level < 0 and _LONE_DASH.match(text):
+                text = "\\" + text
+            indent = sum(widths[: unit.level + 1]) if unit.level >= 0 else 0
+            line = " " * indent + text
+        else:
+            del widths[unit.level :]
+            widths.extend([2] * (unit.level - len(widths)))
+            line = " " * sum(widths) + f"{unit.marker} {text}"
+            widths.append(len(unit.marker) + 1)
+        if previous is not None:
+            out.append("\n" if unit.marker and previous.marker else "\n\n")
+        out.append(line)
+        previous = unit
+    return "".join(out)
+
+
+def unwrap(text: str | None) -> str | None:
+    """A hard-wrapped `<textblock>` body as the Markdown a v2 record holds.
+
+    Blank lines separate blocks; the lines of a block are joined with one space. `-  item` becomes
+    `* item` and `1. item` stays, consecutive items joined by one newline (v2's tight lists), nested
+    items indented by their parents' marker widths; every other block is a paragraph.
+    """
+    if not text or not text.strip():
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    base = _base_indent(text, lines)
+    return _render(_units(lines, base)) or None
+
+
+# --- Element helpers ----------------------------------------------------------------------------
+
+
+def _text(parent: Element, tag: str) -> str | None:
+    return plain(parent.findtext(tag))
+
+
+def _texts(elements: Iterable[Element]) -> tuple[str, ...]:
+    return tuple(t for t in (plain(e.text) for e in elements) if t)
+
+
+def _block(parent: Element | None, tag: str) -> str | None:
+    if parent is None:
+        return None
+    return unwrap(parent.findtext(f"{tag}/textblock"))
+
+
+def _markdown(parent: Element, tag: str) -> str | None:
+    value = _text(parent, tag)
+    return escape(value) if value else None
+
+
+# --- The study ----------------------------------------------------------------------------------
+
+
+class _Study:
+    """The root's children grouped by tag (one pass), with the draft that collects issues."""
+
+    def __init__(self, root: Element) -> None:
+        self.by_tag: dict[str, list[Element]] = {}
+        for child in root:
+            self.by_tag.setdefault(child.tag, []).append(child)
+        self.draft = Draft()
+
+    def all(self, tag: str) -> list[Element]:
+        return self.by_tag.get(tag, [])
+
+    def one(self, tag: str) -> Element | None:
+        found = self.by_tag.get(tag)
+        return found[0] if found else None
+
+    def text(self, tag: str) -> str | None:
+        found = self.by_tag.get(tag)
+        return plain(found[0].text) if found else None
+
+
+def read_xml(data: str | bytes, *, name: str | None = None) -> Trial:
+    """One study from a legacy `<clinical_study>` XML document."""
+    study = _Study(load(data, name=name))
+    f: dict[str, Any] = {}
+    _identification(study, f)
+    _status(study, f)
+    _design(study, f)
+    f["brief_summary"] = _block(study.one("brief_summary"), ".")
+    f["detailed_description"] = _block(study.one("detailed_description"), ".")
+    f["conditions"] = _texts(study.all("condition"))
+    f["keywords"] = _texts(study.all("keyword"))
+    _arms(study, f)
+    f["eligibility"] = _eligibility(study.one("eligibility"), study.draft)
+    _parties(study, f)
+    _places(study, f)
+    f["references"] = _references(study)
+    return Trial(**f, unparsed=tuple(study.draft.unparsed), issues=tuple(study.draft.issues),
+                 source=Source(format=SourceFormat.CTGOV_XML, name=name))
+
+
+def _identification(study: _Study, f: dict[str, Any]) -> None:
+    f["title"] = study.text("brief_title")
+    f["official_title"] = study.text("official_title")
+    f["acronym"] = study.text("acronym")
+    found: list[Identifier] = []
+    info = study.one("id_info")
+    if info is not None:
+        f["nct_id"] = _text(info, "nct_id")
+        sources = {"org_study_id": IdentifierSource.ORG_STUDY_ID, "secondary_id": IdentifierSource.SECONDARY_ID,
+                   "nct_alias": IdentifierSource.NCT_ALIAS}
+        for tag, source in sources.items():  # v2 order: org study id, secondary ids, aliases
+            for value in _texts(info.iterchildren(tag)):
+                found.append(Identifier(value=value, source=source, registry=identifiers.registry(value)))
+    if f.get("nct_id") is None:
+        study.draft.report("missing_nct_id", "no id_info/nct_id element", section="identifiers", field="nct_id")
+    f["identifiers"] = tuple(found)
+
+
+def _trial_date(study: _Study, tag: str, field: str) -> TrialDate | None:
+    element = study.one(tag)
+    raw = plain(element.text) if element is not None else None
+    if raw is None or raw == "Unknown":  # the XSD's `Unknown` is no date
+        return None
+    assert element is not None
+    kind = study.draft.enum(DateType, element.get("type"), section="basic", field=f"{field}.type")
+    value = study.draft.value(dates.partial_date(raw), raw, section="basic", field=field, code="bad_date")
+    return TrialDate(date=value, type=kind) if value is not None else None
+
+
+def _full_date(study: _Study, field: str, *tags: str) -> Any:
+    raw = next((value for tag in tags if (value := study.text(tag))), None)
+    if raw is None:
+        return None
+    return study.draft.value(dates.iso_date(raw), raw, section="basic", field=field, code="bad_date")
+
+
+def _status(study: _Study, f: dict[str, Any]) -> None:
+    draft = study.draft
+    f["overall_status"] = draft.enum(OverallStatus, study.text("overall_status"), section="basic",
+                                     field="overall_status")
+    f["why_stopped"] = study.text("why_stopped")
+    f["start_date"] = _trial_date(study, "start_date", "start_date")
+    f["primary_completion_date"] = _trial_date(study, "primary_completion_date", "primary_completion_date")
+    f["completion_date"] = _trial_date(study, "completion_date", "completion_date")
+    f["first_posted"] = _full_date(study, "first_posted", "study_first_posted", "firstreceived_date")
+    f["last_updated"] = _full_date(study, "last_updated", "last_update_posted", "lastchanged_date")
+    # No <clinical_results> means nothing posted (pending_results is results under QC: v2 says false too).
+    f["has_results"] = study.one("clinical_results") is not None
+    raw_phase = study.text("phase")
+    if raw_phase is not None:
+        f["phases"] = draft.value(phases.phases(raw_phase), raw_phase, section="basic", field="phases",
+                                  code="unknown_value") or ()
+    enrollment = study.one("enrollment")
+    raw_count = plain(enrollment.text) if enrollment is not None else None
+    if enrollment is not None and raw_count is not None:
+        kind = vocab.lookup(EnrollmentType, enrollment.get("type"))
+        f["enrollment"] = draft.value(numbers.enrollment(raw_count, kind), raw_count, section="basic",
+                                      field="enrollment", code="bad_enrollment")
+
+
+def _study_type(study: _Study) -> tuple[StudyType | None, bool | None]:
+    raw = study.text("study_type")
+    if raw is None:
+        return None, None
+    if raw == "N/A":  # redacted unapproved-device records: no type to give
+        study.draft.report("unknown_value", "study_type: 'N/A' (a redacted record) has no study type",
+                           section="basic", field="study_type", excerpt=raw, severity=Severity.WARNING)
+        return None, None
+    kind = study.draft.enum(StudyType, raw, section="basic", field="study_type")
+    registry = "[patient registry]" in raw.casefold()
+    return kind, (registry if kind is StudyType.OBSERVATIONAL else None)
+
+
+_DESIGN_ENUMS: dict[str, tuple[str, type[Any]]] = {
+    "allocation": ("allocation", Allocation),
+    "intervention_model": ("intervention_model", InterventionModel),
+    "primary_purpose": ("primary_purpose", PrimaryPurpose),
+    "observational_model": ("observational_model", ObservationalModel),
+    "time_perspective": ("time_perspective", TimePerspective),
+}
+# The 2014 schema's one-line `<study_design>`: `Label: value` pairs joined by `, ` (values may hold commas).
+_OLD_DESIGN_LABELS = {"Allocation": "allocation", "Intervention Model": "intervention_model",
+                      "Primary Purpose": "primary_purpose", "Masking": "masking",
+                      "Observational Model": "observational_model", "Time Perspective": "time_perspective"}
+_OLD_DESIGN = re.compile(r"(?:^|,\s*)([A-Z][A-Za-z ]+?):\s+")
+_MASKING = re.compile(r"\s*([^(]*?)\s*(?:\((.*)\))?\s*")
+
+
+def _design(study: _Study, f: dict[str, Any]) -> None:
+    f["study_type"], registry = _study_type(study)
+    raw: dict[str, str] = {}
+    info = study.one("study_design_info")
+    if info is not None:
+        raw = {child.tag: value for child in info if (value := plain(child.text))}
+    elif (old := study.text("study_design")) is not None:
+        raw = _old_design(old, study.draft)
+    if not raw and registry is None:
+        return
+    draft = study.draft
+    values: dict[str, Any] = {"patient_registry": registry}
+    for tag, (field, enum) in _DESIGN_ENUMS.items():
+        if tag in raw:
+            values[field] = draft.enum(enum, raw[tag], section="design", field=f"design.{field}")
+    if "masking" in raw:
+        values["masking"], values["who_masked"] = _masking(raw["masking"], draft)
+    for tag in ("intervention_model_description", "masking_description"):
+        if tag in raw:
+            values[tag] = escape(raw[tag])
+    for tag in raw.keys() - {*_DESIGN_ENUMS, "masking", "intervention_model_description", "masking_description"}:
+        draft.keep("design", f"{tag}: {raw[tag]}")
+    f["design"] = Design(**values)
+
+
+def _old_design(text: str, draft: Draft) -> dict[str, str]:
+    hits = list(_OLD_DESIGN.finditer(text))
+    if not hits:
+        if text != "N/A":
+            draft.keep("design", text)
+        return {}
+    out: dict[str, str] = {}
+    for n, hit in enumerate(hits):
+        end = hits[n + 1].start() if n + 1 < len(hits) else len(text)
+        value = text[hit.end() : end].strip()
+        tag = _OLD_DESIGN_LABELS.get(hit[1].strip())
+        if tag is None:  # e.g. `Endpoint Classification`, which v2 dropped
+            draft.keep("design", f"{hit[1].strip()}: {value}")
+        else:
+            out[tag] = value
+    return out
+
+
+def _masking(raw: str, draft: Draft) -> tuple[Masking | None, tuple[WhoMasked, ...]]:
+    """`Double (Participant, Investigator)` / `Double Blind (Subject, Caregiver)` → (DOUBLE, who)."""
+    hit = _MASKING.fullmatch(raw)
+    head, who = (hit[1], hit[2]) if hit is not None else (raw, None)
+    if head.casefold().startswith("none"):  # `None (Open Label)`: the parentheses are not who-masked
+        return draft.enum(Masking, raw, section="design", field="design.masking"), ()
+    masking = draft.enum(Masking, head, section="design", field="design.masking")
+    found = (draft.enum(WhoMasked, part, section="design", field="design.who_masked")
+             for part in (who or "").split(","))
+    return masking, tuple(w for w in found if w is not None)
+
+
+def _arms(study: _Study, f: dict[str, Any]) -> None:
+    draft = study.draft
+    interventions = []
+    for item in study.all("intervention"):
+        interventions.append(Intervention(
+            name=_text(item, "intervention_name") or "",
+            type=draft.enum(InterventionType, _text(item, "intervention_type"), section="interventions",
+                            field="interventions.type"),
+            description=_markdown(item, "description"),
+            arm_labels=_texts(item.iterchildren("arm_group_label")),
+            other_names=_texts(item.iterchildren("other_name")),
+        ))
+    arms = []
+    for group in study.all("arm_group"):
+        label = _text(group, "arm_group_label") or ""
+        arms.append(Arm(
+            label=label,
+            type=draft.enum(ArmGroupType, _text(group, "arm_group_type"), section="arms", field="arms.type"),
+            description=_markdown(group, "description"),
+            # XML links interventions to arms on the intervention side only; v2 lists them on both sides.
+            intervention_names=tuple(i.name for i in interventions if label in i.arm_labels),
+        ))
+    f["arms"] = tuple(arms)
+    f["interventions"] = tuple(interventions)
+
+
+def _eligibility(element: Element | None, draft: Draft) -> Eligibility | None:
+    if element is None:
+        return None
+    criteria = _block(element, "criteria")
+    inclusion, exclusion = split_criteria(criteria)
+    healthy_raw = _text(element, "healthy_volunteers")
+    healthy = vocab.boolean(healthy_raw)
+    if healthy is None and healthy_raw:
+        draft.report("unknown_value", f"healthy_volunteers: {healthy_raw[:80]!r} is not yes/no",
+                     section="eligibility", field="eligibility.healthy_volunteers", excerpt=healthy_raw)
+    return Eligibility(
+        criteria=criteria, inclusion=inclusion, exclusion=exclusion,
+        minimum_age=_age(element, "minimum_age", draft), maximum_age=_age(element, "maximum_age", draft),
+        sex=draft.enum(Sex, _text(element, "gender"), section="eligibility", field="eligibility.sex"),
+        healthy_volunteers=healthy,
+        study_population=_block(element, "study_pop"),
+        sampling_method=draft.enum(SamplingMethod, _text(element, "sampling_method"), section="eligibility",
+                                   field="eligibility.sampling_method"),
+    )
+
+
+def _age(element: Element, tag: str, draft: Draft) -> Any:
+    raw = _text(element, tag)
+    if raw is None:
+        return None
+    return draft.value(numbers.age(raw), raw, section="eligibility", field=f"eligibility.{tag}", code="bad_age")
+
+
+def _parties(study: _Study, f: dict[str, Any]) -> None:
+    draft = study.draft
+    sponsors = []
+    block = study.one("sponsors")
+    if block is not None:
+        for element in block:
+            role = {"lead_sponsor": SponsorRole.LEAD, "collaborator": SponsorRole.COLLABORATOR}.get(element.tag)
+            name = _text(element, "agency") if role is not None else None
+            if role is not None and name:
+                kind = draft.enum(AgencyClass, _text(element, "agency_class"), section="sponsors",
+                                  field="sponsors.agency_class")
+                sponsors.append(Sponsor(name=name, agency_class=kind, role=role))
+    f["sponsors"] = tuple(sponsors)
+    f["responsible_party"] = _responsible_party(study.one("responsible_party"), draft)
+    f["officials"] = tuple(_official(o, draft) for o in study.all("overall_official"))
+
+
+def _responsible_party(element: Element | None, draft: Draft) -> ResponsibleParty | None:
+    if element is None:
+        return None
+    kind = draft.enum(ResponsiblePartyType, _text(element, "responsible_party_type"), section="responsible_party",
+                      field="responsible_party.type")
+    party = ResponsibleParty(
+        type=kind,
+        name=_text(element, "investigator_full_name") or _text(element, "name_title"),  # new or old style
+        title=_text(element, "investigator_title"),
+        affiliation=_text(element, "investigator_affiliation"),
+        organization=_text(element, "organization"),
+    )
+    return None if party == ResponsibleParty() else party
+
+
+def _official(element: Element, draft: Draft) -> Official:
+    # Most files put the full name (with degrees) in last_name; older ones split it.
+    parts = [p for p in (_text(element, t) for t in ("first_name", "middle_name", "last_name")) if p]
+    name = " ".join(parts)
+    degrees = _text(element, "degrees")
+    if degrees:
+        name = f"{name}, {degrees}" if name else degrees
+    role = draft.enum(OfficialRole, _text(element, "role"), section="officials", field="officials.role")
+    return Official(name=name, role=role, affiliation=_text(element, "affiliation"))
+
+
+def _places(study: _Study, f: dict[str, Any]) -> None:
+    f["locations"] = tuple(_location(loc, study.draft) for loc in study.all("location"))
+    countries = study.one("location_countries")
+    f["countries"] = _texts(countries.iterchildren("country")) if countries is not None else ()
+    removed = study.one("removed_countries")
+    f["removed_countries"] = _texts(removed.iterchildren("country")) if removed is not None else ()
+
+
+_ADDRESS = frozenset({"city", "state", "zip", "country"})
+_SITE_STATUS: dict[str, RecruitmentStatus] = {}  # raw → status; a study repeats a handful of values
+
+
+def _location(element: Element, draft: Draft) -> Location:
+    # One pass over children (not findtext per field): a large study has thousands of sites.
+    fields: dict[str, Any] = {}
+    for child in element:
+        if child.tag == "facility":
+            for part in child:
+                if part.tag == "name":
+                    fields["facility"] = plain(part.text)
+                elif part.tag == "address":
+                    fields.update((a.tag, plain(a.text)) for a in part if a.tag in _ADDRESS)
+        elif child.tag == "status" and (raw := plain(child.text)):
+            fields["status"] = _site_status(raw, draft)
+    return Location(**fields)
+
+
+def _site_status(raw: str, draft: Draft) -> RecruitmentStatus | None:
+    found = _SITE_STATUS.get(raw)
+    if found is None:
+        found = draft.enum(RecruitmentStatus, raw, section="locations", field="locations.status")
+        if found is not None:
+            _SITE_STATUS[raw] = found
+    return found
+
+
+def _references(study: _Study) -> tuple[Reference, ...]:
+    out = []
+    for tag, kind in (("reference", ReferenceType.BACKGROUND), ("results_reference", ReferenceType.RESULT)):
+        for element in study.all(tag):
+            citation = _text(element, "citation")
+            raw_pmid = _text(element, "PMID")
+            found = pmid(raw_pmid)
+            if raw_pmid and found is None:
+                study.draft.report("bad_pmid", f"references.pmid: {raw_pmid[:80]!r} is not a PMID",
+                                   section="references", field="references.pmid", excerpt=raw_pmid)
+            out.append(Reference(citation=citation, type=kind, pmid=found, doi=doi(citation)))
+    return tuple(out)
