@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from trialparse import model as m
 from trialparse._normalize.identifiers import registry
+from trialparse.criteria import parse_items
 
 # Words that cannot start a label line or form a heading, so generated values never read as layout.
 WORDS = ["alpha", "Beta", "cohort", "dose", "Ünïcode", "数据", "café", "Lupus", "x10E9", "(pilot)", "mg/kg",
@@ -29,6 +31,7 @@ phases = st.sampled_from([(), (m.Phase.NA,), (m.Phase.EARLY_PHASE1,), (m.Phase.P
 _LEAVES: dict[Any, st.SearchStrategy[Any]] = {
     str: any_text, int: st.integers(-(2**40), 2**40), bool: st.booleans(),
     float: st.floats(allow_nan=False, allow_infinity=False), dt.date: st.dates(), m.PartialDate: partial_dates,
+    Decimal: st.decimals(-(10**6), 10**6, allow_nan=False, allow_infinity=False, places=3),
 }
 
 
@@ -39,6 +42,8 @@ def for_type(tp: Any) -> st.SearchStrategy[Any]:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return st.sampled_from(list(tp))
     args = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple and Ellipsis not in args:  # fixed length: tuple[int, int]
+        return st.tuples(*(for_type(a) for a in args))
     if typing.get_origin(tp) is tuple:
         return st.lists(for_type(args[0]), max_size=2).map(tuple)
     if args:  # X | None
@@ -82,6 +87,7 @@ def page_records(draw: st.DrawFn) -> m.Trial:
                       for c in countries)
     inclusion = tuple(draw(st.lists(line, min_size=1, max_size=4)))
     exclusion = tuple(draw(st.lists(line, max_size=4)))
+    min_age, max_age = draw(ages), draw(ages)
     criteria = "Inclusion Criteria:\n\n" + "\n".join(f"* {i}" for i in inclusion)
     if exclusion:
         criteria += "\n\nExclusion Criteria:\n\n" + "\n".join(f"* {i}" for i in exclusion)
@@ -106,8 +112,9 @@ def page_records(draw: st.DrawFn) -> m.Trial:
                         masking=draw(st.sampled_from(list(m.Masking)))),
         arms=tuple(arms), interventions=tuple(interventions),
         eligibility=m.Eligibility(criteria=criteria, inclusion=inclusion, exclusion=exclusion,
-                                  minimum_age=draw(ages), maximum_age=draw(ages),
-                                  sex=draw(st.sampled_from(list(m.Sex))), healthy_volunteers=draw(st.booleans())),
+                                  minimum_age=min_age, maximum_age=max_age,
+                                  sex=draw(st.sampled_from(list(m.Sex))), healthy_volunteers=draw(st.booleans()),
+                                  items=parse_items(inclusion, exclusion, min_age, max_age)),
         sponsors=(m.Sponsor(name=draw(line), agency_class=draw(st.sampled_from(list(m.AgencyClass))),
                             role=m.SponsorRole.LEAD),),
         responsible_party=party,

@@ -110,3 +110,18 @@ def test_an_interrupted_run_leaves_the_output_as_it_was(tmp_path: Path, monkeypa
         main(["convert", str(REAL_PAGE), "-o", str(out)])
     assert out.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]
+
+
+def test_criteria_prints_items_and_constraints(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["criteria", str(REAL_PAGE)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("NCT01408199: ") and "constraints" in lines[0]
+    assert lines[1].split()[:4] == ["section", "item", "kind", "target"]
+    assert any(line.startswith(("INC", "EXC")) for line in lines[2:])
+
+
+def test_no_criteria_leaves_items_empty(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(REAL_PAGE)]) == 0
+    assert json.loads(capsys.readouterr().out)["eligibility"]["items"]
+    assert main(["convert", "--no-criteria", str(REAL_PAGE)]) == 0
+    assert json.loads(capsys.readouterr().out)["eligibility"]["items"] == []

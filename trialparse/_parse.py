@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from trialparse._page import parse_page
 from trialparse._readers import ctgov_json, ctgov_xml, html
 from trialparse._source import decode, detect, has_wide_bom, read_path
+from trialparse.criteria import parse_items
 from trialparse.issues import ParseError, Severity
 from trialparse.model import SourceFormat, Trial
 
@@ -32,6 +35,22 @@ def _sniff(data: Any, name: str | None) -> tuple[SourceFormat, str | bytes]:
                 return fmt, raw
     text = _text(data, name)
     return detect(text), text
+
+
+def with_criteria(trial: Trial) -> Trial:
+    """The record with each inclusion/exclusion item read into typed constraints (`eligibility.items`).
+
+    Done here, once for every reader, after the record is complete: the constraints compare themselves with
+    the record's age limits (`registry_mismatch`)."""
+    e = trial.eligibility
+    if e is None or not (e.inclusion or e.exclusion):
+        return trial
+    items = parse_items(e.inclusion, e.exclusion, e.minimum_age, e.maximum_age)
+    return attrs.evolve(trial, eligibility=attrs.evolve(e, items=items))
+
+
+def _enrich(trial: Trial, criteria: bool) -> Trial:
+    return with_criteria(trial) if criteria else trial
 
 
 def _check(trial: Trial, strict: bool, name: str | None) -> Trial:
@@ -66,9 +85,10 @@ def _json_one(data: Any, name: str | None) -> Trial:
     raise ParseError("JSON is not a CT.gov API v2 study (no protocolSection object)", source=name)
 
 
-def parse(data: str | bytes, *, strict: bool = False, name: str | None = None) -> Trial:
+def parse(data: str | bytes, *, strict: bool = False, name: str | None = None, criteria: bool = True) -> Trial:
     """One record from page text, an HTML page, CT.gov API v2 study JSON or legacy CT.gov XML (str or bytes);
-    the format is detected from the content. `strict=True` raises `ParseError` on error-severity issues."""
+    the format is detected from the content. `strict=True` raises `ParseError` on error-severity issues;
+    `criteria=False` leaves `eligibility.items` empty (reading criteria into constraints is most of the cost)."""
     fmt, payload = _sniff(data, name)
     if fmt is SourceFormat.CTGOV_JSON:
         trial = _json_one(ctgov_json.load_json(payload, name=name), name)
@@ -78,12 +98,12 @@ def parse(data: str | bytes, *, strict: bool = False, name: str | None = None) -
         trial = parse_page(html.html_to_text(payload, name=name), name=name, fmt=SourceFormat.PAGE_HTML)
     else:
         trial = parse_page(_text(payload, name), name=name)
-    return _check(trial, strict, name)
+    return _check(_enrich(trial, criteria), strict, name)
 
 
-def parse_file(path: str | Path, *, strict: bool = False) -> Trial:
+def parse_file(path: str | Path, *, strict: bool = False, criteria: bool = True) -> Trial:
     """One record from a file; the format comes from the content, not the file name."""
-    return parse(read_path(path), strict=strict, name=str(path))
+    return parse(read_path(path), strict=strict, name=str(path), criteria=criteria)
 
 
 def _studies(data: Any, name: str | None) -> Iterator[tuple[Any, str | None]]:
@@ -96,13 +116,15 @@ def _studies(data: Any, name: str | None) -> Iterator[tuple[Any, str | None]]:
         yield data, name
 
 
-def parse_many(data: str | bytes, *, strict: bool = False, name: str | None = None) -> Iterator[Trial | ParseError]:
+def parse_many(
+    data: str | bytes, *, strict: bool = False, name: str | None = None, criteria: bool = True
+) -> Iterator[Trial | ParseError]:
     """Every study of an input that holds many: a v2 JSON array, an API page (`{"studies": [...]}`),
     JSON Lines, or a single record. A broken member yields its `ParseError` in its place, so a bulk run
     never loses track of a record."""
     fmt, payload = _sniff(data, name)
     if fmt is not SourceFormat.CTGOV_JSON:
-        yield _safe(lambda: parse(payload, strict=strict, name=name))
+        yield _safe(lambda: parse(payload, strict=strict, name=name, criteria=criteria))
         return
     text = _text(payload, name)
     try:
@@ -117,7 +139,7 @@ def parse_many(data: str | bytes, *, strict: bool = False, name: str | None = No
             yield doc
             continue
         for study, study_name in _studies(doc, doc_name):
-            yield _safe(lambda s=study, n=study_name: _check(_json_one(s, n), strict, n))
+            yield _safe(lambda s=study, n=study_name: _check(_enrich(_json_one(s, n), criteria), strict, n))
 
 
 def _is_json_lines(text: str) -> bool:
@@ -150,6 +172,6 @@ def _safe(make: Any) -> Trial | ParseError:
     return result
 
 
-def iter_file(path: str | Path, *, strict: bool = False) -> Iterator[Trial | ParseError]:
+def iter_file(path: str | Path, *, strict: bool = False, criteria: bool = True) -> Iterator[Trial | ParseError]:
     """`parse_many` over a file."""
-    return parse_many(read_path(path), strict=strict, name=str(path))
+    return parse_many(read_path(path), strict=strict, name=str(path), criteria=criteria)

@@ -1,4 +1,5 @@
-"""Command line: `trialparse convert PATH... [-o OUT] [--errors FILE] [--strict] [--to FORMAT]`, `show`, `schema`."""
+"""Command line: `trialparse convert PATH... [-o OUT] [--errors FILE] [--strict] [--to FORMAT]`, `show`, `schema`,
+`criteria`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import IO
 
 from trialparse import __version__
 from trialparse._parse import iter_file, parse, parse_file, parse_many
+from trialparse.criteria.table import format_items
 from trialparse.export import EXPORTERS
 from trialparse.issues import ParseError
 from trialparse.model import Trial
@@ -41,13 +43,13 @@ def _read_one(item: str, strict: bool) -> Trial:
     return parse_file(item, strict=strict)
 
 
-def _read_all(item: str, strict: bool) -> Iterator[Trial | ParseError]:
+def _read_all(item: str, strict: bool, criteria: bool = True) -> Iterator[Trial | ParseError]:
     """Every record of one input (a JSON array or API page holds many)."""
     try:
         if item == "-":
-            yield from parse_many(sys.stdin.buffer.read(), strict=strict, name="<stdin>")
+            yield from parse_many(sys.stdin.buffer.read(), strict=strict, name="<stdin>", criteria=criteria)
         else:
-            yield from iter_file(item, strict=strict)
+            yield from iter_file(item, strict=strict, criteria=criteria)
     except ParseError as exc:
         yield exc
 
@@ -63,7 +65,7 @@ def _convert(args: argparse.Namespace) -> int:
     done = False
     try:
         for item in _inputs(args.paths):
-            for result in _read_all(item, args.strict):
+            for result in _read_all(item, args.strict, args.criteria):
                 if isinstance(result, ParseError):
                     failed += 1
                     _report(result.source or item, result, errors)
@@ -126,6 +128,21 @@ def _show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _criteria(args: argparse.Namespace) -> int:
+    try:
+        trial = _read_one(args.path, args.strict)
+    except ParseError as exc:
+        print(f"trialparse: {exc}", file=sys.stderr)
+        return 1
+    items = trial.eligibility.items if trial.eligibility else ()
+    if not items:
+        print(f"{trial.nct_id}: no eligibility criteria items")
+        return 0
+    print(f"{trial.nct_id}: {len(items)} items, {sum(len(pc.constraints) for pc in items)} constraints")
+    print("\n".join(format_items(items)))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="trialparse", description="Clinical-trial registry records → JSON.")
     parser.add_argument("--version", action="version", version=f"trialparse {__version__}")
@@ -135,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--output", metavar="OUT", help="write JSON Lines here (atomically) instead of stdout")
     convert.add_argument("--errors", metavar="FILE", help="write failures here as JSON Lines (source, error, message)")
     convert.add_argument("--strict", action="store_true", help="treat error-severity issues as failures")
+    convert.add_argument("--no-criteria", dest="criteria", action="store_false",
+                         help="skip reading eligibility items into constraints (much faster)")
     convert.add_argument("--to", choices=["trialparse", *EXPORTERS], default="trialparse",
                          help="output format (default: the trialparse record)")
     convert.set_defaults(run=_convert)
@@ -144,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_show)
     schema = sub.add_parser("schema", help="print the JSON Schema of the trialparse record")
     schema.set_defaults(run=_schema)
+
+    criteria = sub.add_parser("criteria", help="print a study's eligibility items and their constraints as a table")
+    criteria.add_argument("path", metavar="PATH")
+    criteria.add_argument("--strict", action="store_true")
+    criteria.set_defaults(run=_criteria)
     return parser
 
 

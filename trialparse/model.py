@@ -7,6 +7,7 @@ from enum import StrEnum
 
 import attrs
 
+from trialparse.criteria.model import ParsedCriterion
 from trialparse.issues import Issue
 
 # --- Enums: values are the ClinicalTrials.gov API v2 enum values -------------------------------
@@ -369,6 +370,7 @@ class Eligibility:
     std_ages: tuple[StandardAge, ...] = ()
     study_population: str | None = None
     sampling_method: SamplingMethod | None = None
+    items: tuple[ParsedCriterion, ...] = ()  # inclusion then exclusion items as constraints (docs/criteria.md)
 
 
 @attrs.frozen(kw_only=True)

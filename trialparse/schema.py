@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import types
 import typing
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -19,6 +20,7 @@ from trialparse.model import PartialDate, Trial
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DECIMAL_PATTERN = r"^-?\d+(\.\d+)?$"
 _OWNERS = " owners"  # bookkeeping key in the defs being built (not a valid class name, so never a real def)
 
 _SCALARS: dict[type, dict[str, Any]] = {
@@ -29,6 +31,8 @@ _SCALARS: dict[type, dict[str, Any]] = {
     dt.date: {"type": "string", "format": "date"},
     # PartialDate serializes as its isoformat string (see serialize.py), never as an object.
     PartialDate: {"type": "string", "pattern": PARTIAL_DATE_PATTERN},
+    # Decimals serialize as positional-notation strings (exact; JSON numbers would go through float).
+    Decimal: {"type": "string", "pattern": DECIMAL_PATTERN},
 }
 
 
@@ -73,7 +77,7 @@ _Build = typing.Callable[[Any, dict[str, Any]], dict[str, Any]]
 
 
 def _ref(cls: type, defs: dict[str, Any], build: _Build) -> dict[str, Any]:
-    name = cls.__name__
+    name = getattr(cls, "__schema_name__", cls.__name__)  # a class may rename itself to avoid a clash
     owner = defs.setdefault(_OWNERS, {})
     if name not in owner:
         owner[name] = cls
@@ -90,7 +94,10 @@ def _enum_def(cls: type[Enum], _: dict[str, Any]) -> dict[str, Any]:
 
 def _class_def(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
-    names = [f.name for f in attrs.fields(cls)]
+    # Derived properties the serializer writes too (`__derived__`, see serialize.py), typed by their return hint.
+    for name in derived_names(cls):
+        hints[name] = typing.get_type_hints(getattr(cls, name).fget)["return"]
+    names = [f.name for f in attrs.fields(cls)] + list(derived_names(cls))
     return {
         **_described(cls),
         "type": "object",
@@ -99,6 +106,11 @@ def _class_def(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         "required": names,
         "additionalProperties": False,
     }
+
+
+def derived_names(cls: type) -> tuple[str, ...]:
+    """Names of the read-only properties a model class lists in `__derived__` (written, never read back)."""
+    return tuple(getattr(cls, "__derived__", ()))
 
 
 def _described(cls: type) -> dict[str, Any]:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import typing
+from collections.abc import Callable
+from decimal import Decimal
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
@@ -14,10 +17,12 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from trialparse._normalize.dates import make_date
 from trialparse.issues import ParseError
 from trialparse.model import PartialDate, Trial
+from trialparse.schema import DECIMAL_PATTERN, derived_names
 
 T = TypeVar("T")
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_DECIMAL = re.compile(DECIMAL_PATTERN)
 
 converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
@@ -36,6 +41,62 @@ def _date(value: Any, _: type) -> dt.date:
     if not isinstance(value, str):
         raise ValueError(f"expected an ISO date string, got {value!r}")
     return dt.date.fromisoformat(value)
+
+
+def _decimal_text(value: Decimal) -> str:
+    return format(value, "f")  # positional notation: "1000", never "1E+3" (the schema pattern)
+
+
+def _decimal(value: Any, _: type) -> Decimal:
+    if not isinstance(value, str) or not _DECIMAL.match(value):
+        raise TypeError(f"expected a decimal string such as '1.5', got {type(value).__name__} {value!r}")
+    return Decimal(value)
+
+
+def _unstructure_fn(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """Every field, then the derived properties (`__derived__`, e.g. a constraint's effect)."""
+    base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, converter)
+    names = derived_names(cls)
+    if not names:
+        return base
+
+    def hook(obj: Any) -> dict[str, Any]:
+        out: dict[str, Any] = base(obj)
+        out.update((n, converter.unstructure(getattr(obj, n))) for n in names)
+        return out
+
+    return hook
+
+
+def _structure_fn(cls: type) -> Callable[[Any, type], Any]:
+    """Strict fields; derived properties must be present and agree with the fields, then are dropped."""
+    base: Callable[[Any, type], Any] = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+    names = derived_names(cls)
+    if not names:
+        return base
+
+    def hook(value: Any, kind: type) -> Any:
+        if not isinstance(value, dict):
+            return base(value, kind)
+        data = dict(value)
+        given = {n: data.pop(n, None) for n in names}
+        obj = base(data, kind)
+        for n, v in given.items():
+            if v != converter.unstructure(getattr(obj, n)):
+                raise ValueError(f"{cls.__name__}.{n}: {v!r} disagrees with the other fields")
+        return obj
+
+    return hook
+
+
+def _is_fixed_tuple(hint: Any) -> bool:
+    return typing.get_origin(hint) is tuple and Ellipsis not in typing.get_args(hint)
+
+
+def _fixed_tuple_fn(hint: Any) -> Callable[[Any], list[Any]]:
+    """`tuple[int, int]` (a span) as a JSON list: cattrs would keep the tuple, which is no JSON Schema array."""
+    args = typing.get_args(hint)
+    return lambda value: [converter.unstructure(v, a) for v, a in zip(value, args, strict=True)]
 
 
 def _strict(kind: type[T]) -> Any:
@@ -63,14 +124,17 @@ converter.register_unstructure_hook(PartialDate, PartialDate.isoformat)
 converter.register_structure_hook(PartialDate, _partial_date)
 converter.register_unstructure_hook(dt.date, dt.date.isoformat)
 converter.register_structure_hook(dt.date, _date)
+converter.register_unstructure_hook(Decimal, _decimal_text)
+converter.register_structure_hook(Decimal, _decimal)
+converter.register_unstructure_hook_factory(_is_fixed_tuple, _fixed_tuple_fn)
 # Records keep every key (nulls and empty lists included): the JSON shape is the public contract.
 converter.register_unstructure_hook_factory(
     lambda cls: hasattr(cls, "__attrs_attrs__") and cls is not PartialDate,
-    lambda cls: make_dict_unstructure_fn(cls, converter),
+    _unstructure_fn,
 )
 converter.register_structure_hook_factory(
     lambda cls: hasattr(cls, "__attrs_attrs__") and cls is not PartialDate,
-    lambda cls: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True),
+    _structure_fn,
 )
 
 

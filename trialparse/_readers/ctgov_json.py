@@ -222,10 +222,10 @@ def _eligibility(e: Node) -> Eligibility | None:
         return None
     criteria = e.text("eligibilityCriteria")
     inclusion, exclusion = split_criteria(criteria)
+    minimum_age = _age(e, "minimumAge", "eligibility.minimum_age")
+    maximum_age = _age(e, "maximumAge", "eligibility.maximum_age")
     return Eligibility(
-        criteria=criteria, inclusion=inclusion, exclusion=exclusion,
-        minimum_age=_age(e, "minimumAge", "eligibility.minimum_age"),
-        maximum_age=_age(e, "maximumAge", "eligibility.maximum_age"),
+        criteria=criteria, inclusion=inclusion, exclusion=exclusion, minimum_age=minimum_age, maximum_age=maximum_age,
         sex=e.enum(Sex, "sex", "eligibility.sex"), healthy_volunteers=e.flag("healthyVolunteers"),
         std_ages=e.enums(StandardAge, "stdAges", "eligibility.std_ages"),
         study_population=e.text("studyPopulation"),

@@ -1,0 +1,187 @@
+"""Time expressions (LEXICON §6): `within 4 weeks prior to first dose`, `for at least 3 months`, `at screening`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+
+from trialparse.criteria.fastre import guarded
+from trialparse.criteria.lexicon import ANCHORS
+from trialparse.criteria.model import Anchor, Bound, Comparator, Direction, TimeWindow
+from trialparse.criteria.numbers import TIME_UNITS, Quantity
+
+
+@attrs.frozen
+class TimeExpr:
+    start: int
+    end: int
+    window: TimeWindow
+    numbered: bool
+    borrow: bool = False  # no anchor written: takes the anchor of a later window of its sentence
+
+
+_ANCHOR_RE: Final = re.compile(
+    r"(?:" + "|".join(f"(?P<a{i}>{rx})" for i, (_, rx) in enumerate(ANCHORS)) + r")(?![\w])", re.IGNORECASE
+)
+_PRE_RECENT: Final = re.compile(
+    r"(?:in|during|over|within)\s+(?:the\s+)?(?:past|last|previous|preceding|prior|recent)\s*$", re.IGNORECASE
+)
+_PRE_WITHIN: Final = re.compile(r"(?:within|in the\s+(?:first|initial))\s*(?:the\s+)?$", re.IGNORECASE)
+_PRE_DURATION: Final = re.compile(
+    r"(?:for|lasting|lasted|last|duration of|history of|periods? of|persisting|persistent|stable|since)"
+    r"\s+(?:from\s+)?(?:a\s+|the\s+)?(?:period\s+of\s+|minimum\s+of\s+)?(?:at least\s+)?$",
+    re.IGNORECASE,
+)
+_SUF_DIR: Final = re.compile(
+    r"\s*\)?\s*,?\s*(?:(?P<before>prior to|prior|before|preceding|ago|earlier|pre-?)"
+    r"|(?P<after>after|following|post-?|later)"
+    r"|(?P<of>of|from|since|until|to))(?![\w])",
+    re.IGNORECASE,
+)
+_SUF_OF: Final = re.compile(r"\s*(?:of|with)\s+(?!age)", re.IGNORECASE)
+_BRIDGE: Final = re.compile(
+    r"\s*(?:the\s+)?(?:start\s+of\s+|initiation\s+of\s+|time\s+of\s+)?(?:the\s+)?", re.IGNORECASE
+)
+
+_PLAIN: Final[tuple[tuple[str, Direction | None, Anchor], ...]] = (
+    (
+        r"(?:at|when|upon) (?:the )?(?:time of )?(?:signing|signature)(?: of)? (?:the )?"
+        r"(?:informed consent|icf)(?: form)?"
+        r"|at (?:the time of )?(?:informed )?consent",
+        None,
+        Anchor.CONSENT,
+    ),
+    (
+        r"(?:at|during|on) (?:the )?screening(?: visit| period)?|screening (?:visit|ecg|electrocardiogram|labs?)",
+        None,
+        Anchor.SCREENING,
+    ),
+    (
+        r"at (?:the time of )?(?:study )?(?:entry|inclusion|enrol(?:l)?ment|registration)",
+        None,
+        Anchor.ENROLLMENT,
+    ),
+    (r"at baseline", None, Anchor.BASELINE),
+    (r"at visit \d+|at randomi[sz]ation", None, Anchor.OTHER),
+    (
+        r"during (?:the )?(?:entire )?(?:study|trial|treatment period)|throughout (?:the )?(?:study|trial)",
+        None,
+        Anchor.STUDY_PERIOD,
+    ),
+    (r"pre-?operative(?:ly)?", Direction.BEFORE, Anchor.SURGERY),
+    (r"currently|current (?:use|users?|treatment|therapy)", None, Anchor.PRESENT),
+)
+_PLAIN_RE: Final = guarded(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<p{i}>{rx})" for i, (rx, _, _) in enumerate(_PLAIN)) + r")(?![\w])",
+    re.IGNORECASE,
+)
+_PLAIN_DIR_RE: Final = re.compile(
+    r"(?<![\w])(?P<dir>prior to|before|after|following)\s+(?:the\s+)?(?:start\s+of\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _anchor_at(norm: str, pos: int) -> tuple[Anchor | None, int]:
+    bridge = _BRIDGE.match(norm, pos)
+    at = bridge.end() if bridge else pos
+    m = _ANCHOR_RE.match(norm, at)
+    if m is None or m.lastgroup is None:
+        return None, pos
+    return ANCHORS[int(m.lastgroup[1:])][0], m.end()
+
+
+def is_time(q: Quantity) -> bool:
+    return bool(q.bounds) and not q.pair and all(b.unit in TIME_UNITS for b in q.bounds)
+
+
+def _with_cmp(q: Quantity, cmp: Comparator) -> tuple[Bound, ...]:
+    return q.bounds if q.explicit else tuple(attrs.evolve(b, cmp=cmp) for b in q.bounds)
+
+
+def numbered_window(norm: str, q: Quantity) -> TimeExpr | None:
+    """The window a time quantity expresses, or None when nothing around it makes it one."""
+    before = norm[max(0, q.start - 40) : q.start]
+    suffix = _SUF_DIR.match(norm, q.end)
+    direction: Direction | None = None
+    anchor: Anchor | None = None
+    end = q.end
+    if suffix is not None:
+        word = suffix.lastgroup
+        anchor, a_end = _anchor_at(norm, suffix.end())
+        if word == "before" and suffix.group("before").lower() in ("ago", "earlier"):
+            direction, anchor, end = Direction.BEFORE, Anchor.PRESENT, suffix.end()
+        elif word in ("before", "after"):
+            direction = Direction.BEFORE if word == "before" else Direction.AFTER
+            end = a_end if anchor else suffix.end()
+            anchor = anchor or Anchor.OTHER
+        elif anchor is not None:
+            end = a_end
+    recent, within = _PRE_RECENT.search(before), _PRE_WITHIN.search(before)
+    duration = _PRE_DURATION.search(before)
+    lead = recent or within or duration
+    start = q.start - (len(before) - lead.start()) if lead is not None else q.start
+    if recent and anchor is None:
+        return TimeExpr(
+            start,
+            end,
+            TimeWindow(bounds=_with_cmp(q, Comparator.LE), direction=Direction.BEFORE, anchor=Anchor.PRESENT),
+            True,
+        )
+    if duration and anchor is None:
+        return TimeExpr(
+            start, end, TimeWindow(bounds=_with_cmp(q, Comparator.GE), anchor=Anchor.DURATION), True
+        )
+    if within or recent or anchor is not None or direction is not None:
+        cmp = Comparator.GE if duration else Comparator.LE
+        window = TimeWindow(bounds=_with_cmp(q, cmp), direction=direction if anchor else None, anchor=anchor)
+        return TimeExpr(start, end, window, True, borrow=anchor is None)
+    if _SUF_OF.match(norm, q.end) and not q.explicit:  # "six weeks of therapy": a duration
+        return TimeExpr(
+            q.start, q.end, TimeWindow(bounds=_with_cmp(q, Comparator.GE), anchor=Anchor.DURATION), True
+        )
+    if q.explicit:
+        return TimeExpr(q.start, q.end, TimeWindow(bounds=q.bounds, anchor=Anchor.DURATION), True)
+    return None
+
+
+def plain_windows(norm: str, taken: list[tuple[int, int]]) -> list[TimeExpr]:
+    """Windows without a number: `at screening`, `prior to the first dose`, `during the study`."""
+    out = []
+    for m in _PLAIN_RE.finditer(norm):
+        _, direction, anchor = _PLAIN[int(str(m.lastgroup)[1:])]
+        out.append(TimeExpr(m.start(), m.end(), TimeWindow(direction=direction, anchor=anchor), False))
+    for m in _PLAIN_DIR_RE.finditer(norm):
+        found, a_end = _anchor_at(norm, m.end())
+        if found is not None:
+            direction = (
+                Direction.BEFORE if m.group("dir").lower() in ("prior to", "before") else Direction.AFTER
+            )
+            out.append(TimeExpr(m.start(), a_end, TimeWindow(direction=direction, anchor=found), False))
+    return [t for t in out if not any(s < t.end and t.start < e for s, e in taken)]
+
+
+def resolve_borrowed(windows: list[TimeExpr], sentence_of: Callable[[int], int]) -> list[TimeExpr]:
+    """`MI within 6 months, or stroke within 6 months prior to start of study drugs`: later anchor shared."""
+    out = []
+    for i, w in enumerate(windows):
+        if not w.borrow:
+            out.append(w)
+            continue
+        later = [
+            v
+            for v in windows[i + 1 :]
+            if v.numbered
+            and v.window.anchor
+            and not v.borrow
+            and sentence_of(v.start) == sentence_of(w.start)
+        ]
+        window = (
+            attrs.evolve(w.window, direction=later[0].window.direction, anchor=later[0].window.anchor)
+            if later
+            else attrs.evolve(w.window, direction=Direction.BEFORE, anchor=Anchor.PRESENT)
+        )
+        out.append(attrs.evolve(w, window=window, borrow=False))
+    return out
