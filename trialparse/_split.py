@@ -91,6 +91,7 @@ def fold(line: str) -> str:
 HEADING_BY_TEXT = {fold(text): name for name, (text, _) in HEADINGS.items()}
 HEADING_BY_SENTENCE = {fold(sentence): name for name, (_, sentence) in HEADINGS.items() if sentence}
 _ANY = frozenset({*HEADING_BY_TEXT, *HEADING_BY_SENTENCE, *RESULTS_SENTENCES})
+_LENGTHS = frozenset(map(len, _ANY))
 _LONG = (min(map(len, (*HEADING_BY_SENTENCE, *RESULTS_SENTENCES))) // 2,
          max(map(len, (*HEADING_BY_SENTENCE, *RESULTS_SENTENCES))) * 2)
 
@@ -115,8 +116,8 @@ def _keys(lines: list[str]) -> list[str | None]:
     for line in lines:
         if not line:
             add("")
-        elif len(line) > _LONG[1]:
-            add(None)
+        elif len(line) not in _LENGTHS and line[0] not in " \t" and "  " not in line and "\t" not in line:
+            add(None)  # the common case: a clean line of no heading's or sentence's length
         elif (key := line.strip().casefold()) in _ANY:
             add(key)
         elif not key:

@@ -30,6 +30,9 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
 
 def labelled(line: str, label: str) -> str | None:
     """The value of a one-line `Label value` / `Label: value` line; `""` for the bare label; else None."""
+    first = line[:1]
+    if first.upper() != label[0].upper() and not first.isspace():  # cheap rejection of most lines
+        return None
     hit = first_labelled(line, (label,))
     return None if hit is None else hit[1]
 

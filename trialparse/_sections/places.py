@@ -27,16 +27,19 @@ COMMA_COUNTRIES = (
 
 
 def known_countries(countries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(every known country name, those with a comma) from the page's Countries and the built-in list."""
+    """(every known country name, `", " + name` of those with a comma) from the page's Countries and the
+    built-in list."""
     names = frozenset((*countries, *COMMA_COUNTRIES))
-    return names, tuple(c for c in names if "," in c)
+    return names, tuple(", " + c for c in names if "," in c)
 
 
 def split_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]) -> tuple[str | None, ...]:
     """(city, state, country) of `City, State, Country` / `City, Country`; the country is matched first
     against the page's own country list and the known comma names, so `Seoul, Korea, Republic of` works."""
-    names, with_comma = known
-    country = next((c for c in with_comma if line.endswith(", " + c)), None) if "," in line else None
+    names, suffixes = known
+    country = None
+    if line.endswith(suffixes):  # one C-level test for the common case of no comma country
+        country = next(s for s in suffixes if line.endswith(s))[2:]
     if country is None and line in names:
         return None, None, line
     if country is not None:
