@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -21,7 +22,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from html_render import render  # noqa: E402
+from html_render import render  # type: ignore[import-not-found]  # noqa: E402
 
 from trialparse._page import parse_page  # noqa: E402
 from trialparse._readers.ctgov_xml import read_xml  # noqa: E402
@@ -47,7 +48,7 @@ def best(fns: Sequence[Callable[[], object]], repeat: int) -> list[float]:
     return [min(spent) for spent in times]
 
 
-def run_all(items: Sequence[bytes | str], fn: Callable[[bytes | str], object]) -> Callable[[], None]:
+def run_all(items: Sequence[Any], fn: Callable[[Any], object]) -> Callable[[], None]:
     def loop() -> None:
         for item in items:
             fn(item)

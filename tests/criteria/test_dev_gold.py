@@ -34,5 +34,5 @@ def test_dev_gold_targets() -> None:
     assert s.ratio("rep_ok", "rep_pred") >= 0.97
     assert s.ratio("rep_ok", "rep_gold") >= 0.95
     assert s.ratio("eff_ok", "eff_n") >= 0.99
-    assert s.ratio("time_ok", "time_n") >= 0.80  # issue target 0.90: not reached yet (see docs/criteria.md)
+    assert s.ratio("time_ok", "time_n") >= 0.90
     assert s.silent == []

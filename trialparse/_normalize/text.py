@@ -41,34 +41,45 @@ def _bullet(line: str) -> str | None:
     return line[hit.end() :] if hit else None
 
 
+# The first character of every header (`key`, `main`, `major`, `inclusion`, `exclusion`, `eligibility`); another
+# ASCII first character cannot start one, so the header patterns are not tried (non-ASCII is: case folding).
+_HEADER_STARTS = frozenset("kKmMiIeE")
+
+
 def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(inclusion items, exclusion items), unescaped, one per bullet."""
     parts: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
     current: list[str] | None = None
     open_item = False
+    bullet = _BULLET.match
     for raw in (criteria or "").splitlines():
-        line = raw.strip().replace("\u00a0", " ")
+        line = raw.strip()
         if not line:
             continue
+        if "\u00a0" in line:
+            line = line.replace("\u00a0", " ")
         # Only an indented line continues the item above: CT.gov texts are not hard-wrapped, and scraped
         # pages may lose the blank lines that would otherwise separate paragraphs.
         continues = open_item and raw[:1].isspace()
-        part, rest = _header(line)
-        if part is not None and (rest == "" or _bullet(line) is None):
-            current, open_item = parts[part], False
-            if rest:
-                current.append(unescape(rest))
-                open_item = True
-            continue
+        first = line[0]
+        if first in _HEADER_STARTS or not first.isascii():
+            part, rest = _header(line)
+            if part is not None and (rest == "" or bullet(line) is None):
+                current, open_item = parts[part], False
+                if rest:
+                    current.append(unescape(rest))
+                    open_item = True
+                continue
         if current is None:
             continue
-        item = _bullet(line)
-        if item is not None:
-            current.append(unescape(item.strip()))
+        hit = bullet(line)
+        if hit is not None:
+            item = line[hit.end() :].strip()
+            current.append(_ESCAPE.sub(r"\1", item) if "\\" in item else item)
             open_item = True
         elif continues and current:
             current[-1] = f"{current[-1]} {unescape(line)}"
         else:
-            current.append(unescape(line))
+            current.append(_ESCAPE.sub(r"\1", line) if "\\" in line else line)
             open_item = True
     return tuple(parts["inclusion"]), tuple(parts["exclusion"])

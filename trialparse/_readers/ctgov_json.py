@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, TypeVar
 
 from trialparse._draft import Draft
-from trialparse._normalize import dates, identifiers, numbers, phases
+from trialparse._normalize import Parsed, dates, identifiers, numbers, phases
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
 from trialparse._readers._access import Node
 from trialparse.issues import ParseError
 from trialparse.model import (
+    Age,
     AgencyClass,
     Allocation,
     Arm,
@@ -35,6 +38,7 @@ from trialparse.model import (
     Official,
     OfficialRole,
     OverallStatus,
+    PartialDate,
     Phase,
     PrimaryPurpose,
     RecruitmentStatus,
@@ -58,6 +62,25 @@ from trialparse.model import (
 
 # "Drug: Lenalidomide" → "Lenalidomide"; the prefix is an intervention type (any case, spaces allowed).
 _TYPE_PREFIX = re.compile(r"([A-Za-z][A-Za-z ]{1,30}):\s+")
+
+T = TypeVar("T")
+
+
+def _memo(fn: Callable[[str], T], size: int) -> Callable[[str], T]:
+    """`fn` with its answers cached by input: the normalizers are pure, their answers immutable, and a corpus
+    repeats its dates, ages and phase strings. Long (hostile) inputs are not kept."""
+    cached = lru_cache(maxsize=size)(fn)
+
+    def call(raw: str) -> T:
+        return cached(raw) if len(raw) <= 64 else fn(raw)
+
+    return call
+
+
+_partial_date = _memo(dates.partial_date, 4096)
+_iso_date = _memo(dates.iso_date, 4096)
+_age_of = _memo(numbers.age, 1024)
+_phases_of = _memo(phases.phases, 256)
 
 
 def load_json(data: str | bytes, *, name: str | None = None) -> Any:
@@ -122,19 +145,38 @@ def _identifier(value: str, source: IdentifierSource, node: Node, domain: str | 
 
 
 def _date(node: Node, key: str, field: str) -> TrialDate | None:
+    if node.data.get(key) is None:
+        return None
     struct = node.node(key)
     raw = struct.text("date")
     if raw is None:
         return None
     kind = struct.enum(DateType, "type", f"{field}.type")
-    value = node.draft.value(dates.partial_date(raw), raw, section=node.section, field=field, code="bad_date")
+    parsed: Parsed[PartialDate] = _partial_date(raw)
+    value = parsed.value if parsed.problem is None else node.draft.value(
+        parsed, raw, section=node.section, field=field, code="bad_date")
     return TrialDate(date=value, type=kind) if value is not None else None
 
 
 def _full_date(node: Node, raw: str | None, field: str) -> Any:
     if raw is None:
         return None
-    return node.draft.value(dates.iso_date(raw), raw, section=node.section, field=field, code="bad_date")
+    parsed = _iso_date(raw)
+    if parsed.problem is None:
+        return parsed.value
+    return node.draft.value(parsed, raw, section=node.section, field=field, code="bad_date")
+
+
+def _nested_text(node: Node, key: str, inner: str) -> str | None:
+    """`node.key.inner` as text; the Node (and its type checks) only when `node.key` is not a plain object."""
+    value = node.data.get(key)
+    if value is None:
+        return None
+    if value.__class__ is dict:
+        found = value.get(inner)
+        if found is None or found.__class__ is str:
+            return found or None
+    return node.node(key).text(inner)
 
 
 def _status(status: Node, f: dict[str, Any]) -> None:
@@ -143,9 +185,9 @@ def _status(status: Node, f: dict[str, Any]) -> None:
     f["start_date"] = _date(status, "startDateStruct", "start_date")
     f["primary_completion_date"] = _date(status, "primaryCompletionDateStruct", "primary_completion_date")
     f["completion_date"] = _date(status, "completionDateStruct", "completion_date")
-    last = status.node("lastUpdatePostDateStruct").text("date") or status.text("lastUpdateSubmitDate")
+    last = _nested_text(status, "lastUpdatePostDateStruct", "date") or status.text("lastUpdateSubmitDate")
     f["last_updated"] = _full_date(status, last, "last_updated")
-    first = status.node("studyFirstPostDateStruct").text("date") or status.text("studyFirstSubmitDate")
+    first = _nested_text(status, "studyFirstPostDateStruct", "date") or status.text("studyFirstSubmitDate")
     f["first_posted"] = _full_date(status, first, "first_posted")
 
 
@@ -171,14 +213,20 @@ def _design(design: Node, f: dict[str, Any]) -> None:
     )
 
 
+_PHASES = tuple(Phase)
+
+
 def _phases(design: Node) -> tuple[Phase, ...]:
     found: set[Phase] = set()
     for raw in design.texts("phases"):
-        parsed = phases.phases(raw)
+        parsed = _phases_of(raw)
+        if parsed.problem is None:
+            found.update(parsed.value or ())
+            continue
         code = "phase_not_specified" if parsed.value == () else "unknown_value"
         value = design.draft.value(parsed, raw, section="basic", field="phases", code=code)
         found.update(value or ())
-    return tuple(p for p in Phase if p in found)  # Phase is declared in ascending order
+    return tuple(p for p in _PHASES if p in found) if found else ()  # declared in ascending order
 
 
 def _description(desc: Node, cond: Node, f: dict[str, Any]) -> None:
@@ -195,11 +243,14 @@ def _strip_type(name: str) -> str:
     return name
 
 
+_strip_type_of = _memo(_strip_type, 1024)
+
+
 def _arms(module: Node, f: dict[str, Any]) -> None:
     f["arms"] = tuple(
         Arm(label=arm.text("label") or "", type=arm.enum(ArmGroupType, "type", "arms.type"),
             description=arm.text("description"),
-            intervention_names=tuple(_strip_type(n) for n in arm.texts("interventionNames")))
+            intervention_names=tuple(_strip_type_of(n) for n in arm.texts("interventionNames")))
         for arm in module.nodes("armGroups")
     )
     f["interventions"] = tuple(
@@ -214,7 +265,10 @@ def _age(node: Node, key: str, field: str) -> Any:
     raw = node.text(key)
     if raw is None:
         return None
-    return node.draft.value(numbers.age(raw), raw, section="eligibility", field=field, code="bad_age")
+    parsed: Parsed[Age] = _age_of(raw)
+    if parsed.problem is None:
+        return parsed.value
+    return node.draft.value(parsed, raw, section="eligibility", field=field, code="bad_age")
 
 
 def _eligibility(e: Node) -> Eligibility | None:
@@ -260,8 +314,48 @@ def _contacts(module: Node, f: dict[str, Any]) -> None:
                  affiliation=o.text("affiliation"))
         for o in module.nodes("overallOfficials")
     )
-    f["locations"] = tuple(_location(loc) for loc in module.nodes("locations"))
+    raw = module.data.get("locations")
+    # The common case without a Node per site (a study can list thousands). A list holding a non-object takes
+    # the checking path, which reports those items before any site's fields.
+    if raw.__class__ is list and all(item.__class__ is dict for item in raw):
+        path = f"{module.path}.locations"
+        f["locations"] = tuple(
+            _plain_location(item) or _location(Node(item, f"{path}[{i}]", module.draft, module.section))
+            for i, item in enumerate(raw)
+        )
+    else:
+        f["locations"] = tuple(_location(loc) for loc in module.nodes("locations"))
     f["countries"] = tuple(dict.fromkeys(loc.country for loc in f["locations"] if loc.country))
+
+
+_SITE_STATUS = {status.value: status for status in RecruitmentStatus}
+
+
+def _plain_location(item: dict[str, Any]) -> Location | None:
+    """A site whose values all have their v2 types (the fast path), else None: `_location` checks and reports."""
+    get = item.get
+    facility, city, state, zip_, country = get("facility"), get("city"), get("state"), get("zip"), get("country")
+    for value in (facility, city, state, zip_, country):
+        if value is not None and value.__class__ is not str:
+            return None
+    raw_status = get("status")
+    status = None
+    if raw_status is not None:
+        status = _SITE_STATUS.get(raw_status) if raw_status.__class__ is str else None
+        if status is None:
+            return None
+    point = get("geoPoint")
+    geo = None
+    if point is not None:
+        if point.__class__ is not dict:
+            return None
+        lat, lon = point.get("lat"), point.get("lon")
+        if lat.__class__ is float and lon.__class__ is float:
+            geo = GeoPoint(lat=lat, lon=lon)
+        elif lat is not None or lon is not None:
+            return None
+    return Location(facility=facility or None, city=city or None, state=state or None, zip=zip_ or None,
+                    country=country or None, status=status, geo=geo)
 
 
 def _location(loc: Node) -> Location:

@@ -149,13 +149,15 @@ class _Unit:
 def _units(lines: list[str], base: int) -> list[_Unit]:
     units: list[_Unit] = []
     current: _Unit | None = None
+    item = _ITEM.match
     for line in lines:
         body = line.lstrip(" ")
         if not body:
             current = None
             continue
         indent = len(line) - len(body)
-        hit = _ITEM.match(body)
+        first = body[0]
+        hit = item(body) if first == "-" or first.isdigit() else None  # isdigit: every `\d` and more
         if hit is not None and (hit[1] == "-" or indent > base):
             column = indent + hit.end()
             level = max(0, round((column - base - _WRAP_STEP) / _WRAP_STEP))
@@ -204,26 +206,49 @@ def unwrap(text: str | None) -> str | None:
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ITEM_LINE.search(text) is None:
+        return _paragraphs(text)
     lines = text.split("\n")
     base = _base_indent(text, lines)
     return _render(_units(lines, base)) or None
 
 
+_ITEM_LINE = re.compile(r"^ *[-\d]", re.MULTILINE)  # a line that could be a list item (or a lone dash)
+_LEADING_SPACES = re.compile(r"\n +")
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def _paragraphs(text: str) -> str | None:
+    """`unwrap` of a block with no list item (the fast path): paragraphs only, each at the left margin, their
+    lines joined with one space, one blank line between them."""
+    body = _LEADING_SPACES.sub("\n", text).lstrip(" ").strip("\n")  # space-only lines are now empty
+    return escape("\n\n".join(part.replace("\n", " ") for part in _BLANK_LINES.split(body))) or None
+
+
 # --- Element helpers ----------------------------------------------------------------------------
 
 
+# `iterchildren(tag)` filters in C; `findtext` runs ElementPath in Python, several times slower per call.
+
+
 def _text(parent: Element, tag: str) -> str | None:
-    return plain(parent.findtext(tag))
+    for child in parent.iterchildren(tag):
+        return plain(child.text)
+    return None
 
 
 def _texts(elements: Iterable[Element]) -> tuple[str, ...]:
     return tuple(t for t in (plain(e.text) for e in elements) if t)
 
 
-def _block(parent: Element | None, tag: str) -> str | None:
+def _block(parent: Element | None, tag: str | None) -> str | None:
+    """The `<textblock>` of `parent`'s first `tag` child that has one (`tag` None: of `parent` itself)."""
     if parent is None:
         return None
-    return unwrap(parent.findtext(f"{tag}/textblock"))
+    for holder in (parent,) if tag is None else parent.iterchildren(tag):
+        for block in holder.iterchildren("textblock"):
+            return unwrap(block.text)
+    return None
 
 
 def _markdown(parent: Element, tag: str) -> str | None:
@@ -262,8 +287,8 @@ def read_xml(data: str | bytes, *, name: str | None = None) -> Trial:
     _identification(study, f)
     _status(study, f)
     _design(study, f)
-    f["brief_summary"] = _block(study.one("brief_summary"), ".")
-    f["detailed_description"] = _block(study.one("detailed_description"), ".")
+    f["brief_summary"] = _block(study.one("brief_summary"), None)
+    f["detailed_description"] = _block(study.one("detailed_description"), None)
     f["conditions"] = _texts(study.all("condition"))
     f["keywords"] = _texts(study.all("keyword"))
     _arms(study, f)
@@ -523,23 +548,35 @@ def _places(study: _Study, f: dict[str, Any]) -> None:
     f["removed_countries"] = _texts(removed.iterchildren("country")) if removed is not None else ()
 
 
-_ADDRESS = frozenset({"city", "state", "zip", "country"})
 _SITE_STATUS: dict[str, RecruitmentStatus] = {}  # raw → status; a study repeats a handful of values
 
 
 def _location(element: Element, draft: Draft) -> Location:
-    # One pass over children (not findtext per field): a large study has thousands of sites.
-    fields: dict[str, Any] = {}
+    # One pass over children (not findtext per field): a large study has thousands of sites. A later
+    # duplicate element wins, as it always has.
+    facility = city = state = zip_ = country = None
+    status = None
     for child in element:
-        if child.tag == "facility":
+        tag = child.tag
+        if tag == "facility":
             for part in child:
-                if part.tag == "name":
-                    fields["facility"] = plain(part.text)
-                elif part.tag == "address":
-                    fields.update((a.tag, plain(a.text)) for a in part if a.tag in _ADDRESS)
-        elif child.tag == "status" and (raw := plain(child.text)):
-            fields["status"] = _site_status(raw, draft)
-    return Location(**fields)
+                tag = part.tag
+                if tag == "name":
+                    facility = plain(part.text)
+                elif tag == "address":
+                    for a in part:
+                        tag = a.tag
+                        if tag == "city":
+                            city = plain(a.text)
+                        elif tag == "state":
+                            state = plain(a.text)
+                        elif tag == "zip":
+                            zip_ = plain(a.text)
+                        elif tag == "country":
+                            country = plain(a.text)
+        elif tag == "status" and (raw := plain(child.text)):
+            status = _SITE_STATUS.get(raw) or _site_status(raw, draft)
+    return Location(facility=facility, city=city, state=state, zip=zip_, country=country, status=status)
 
 
 def _site_status(raw: str, draft: Draft) -> RecruitmentStatus | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 import attrs
@@ -31,6 +32,7 @@ class LeadIn:
     windows: tuple[TimeExpr, ...] = ()
 
 
+@lru_cache(maxsize=256)  # every child of a lead-in reads it again: read it once (LeadIn is immutable)
 def read_lead_in(lead_in: str | None) -> LeadIn:
     if not lead_in:
         return LeadIn()

@@ -94,7 +94,10 @@ def alternation(patterns: list[str], flags: int, *, before: str = "", after: str
     rest = [n.format("u") for n, f in zip(named, firsts, strict=True) if f is None]
     if rest:
         groups.append("(?:" + "|".join(rest) + ")")
-    return re.compile(before + "(?:" + "|".join(groups) + ")" + after, flags)
+    # one class test first: most word starts begin no alternative (only when every alternative is bounded)
+    members = "".join(c if len(c) == 2 else re.escape(c) for c in keys)
+    guard = f"(?=[{members}])" if keys and not rest else ""
+    return re.compile(before + guard + "(?:" + "|".join(groups) + ")" + after, flags)
 
 
 def alternative(m: re.Match[str]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Final, Protocol
 
 import attrs
@@ -60,6 +61,13 @@ def _uncovered(text: str, constraints: Sequence[Constraint]) -> tuple[tuple[int,
     return tuple(out)
 
 
+@lru_cache(maxsize=16384)
+def _constraints(text: str, section: Section, lead_in: str | None) -> tuple[Constraint, ...]:
+    """Items repeat (boilerplate across studies, the same study read from several formats): each distinct
+    (text, section, lead-in) is extracted once. Constraints are immutable, so sharing them is safe."""
+    return tuple(extract(text, section=section, lead_in=lead_in))
+
+
 def parse_item(
     text: str,
     *,
@@ -72,7 +80,7 @@ def parse_item(
 
     Status: `none` without constraints; `partial` when a number lies outside every constraint; else `full`.
     """
-    constraints = tuple(extract(text, section=section, lead_in=lead_in))
+    constraints = _constraints(text, Section(section), lead_in)
     uncovered = _uncovered(text, constraints)
     if not constraints:
         status = Status.NONE

@@ -11,7 +11,7 @@ from typing import Final
 from trialparse.criteria.context import inside
 from trialparse.criteria.draft import Draft, ItemText
 from trialparse.criteria.fastre import guarded
-from trialparse.criteria.model import NUMERIC_KINDS, Comparator, Kind
+from trialparse.criteria.model import NUMERIC_KINDS, Anchor, Comparator, Direction, Kind
 from trialparse.criteria.targets import measure_mentions
 from trialparse.criteria.timewindow import TimeExpr
 
@@ -47,6 +47,12 @@ _COHORT: Final = re.compile(
 )
 _OR: Final = re.compile(r"\b(?:or|either)\b|and/or", re.IGNORECASE)
 _AND: Final = re.compile(r"\band\b(?!/)|;", re.IGNORECASE)
+# "… for 6 months and FSH > 40": a conjunction after a window, not one joining two windows ("30 days or 5 half-lives")
+_JOINED: Final = re.compile(
+    r"\s*,?\s*(?:and/or|and|or)\b(?!\s+(?:within\s+|at least\s+|up to\s+)?(?:\d|(?:one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve)\b))",
+    re.IGNORECASE,
+)
 _COMMA_ONLY: Final = re.compile(r"[\s,]*", re.IGNORECASE)
 
 
@@ -169,7 +175,37 @@ def _run_after(item: ItemText, drafts: list[Draft], w: TimeExpr) -> list[Draft]:
     )
     if not cands or cands[0].start - w.end > 60:
         return []
+    if _JOINED.match(item.norm, w.end):
+        return []  # "no menstruation for 6 months and FSH > 40": the window closes the conjunct before it
     return [d for d in cands if d.start - w.end <= 60][:3]
+
+
+def _previous_sentence(item: ItemText, drafts: list[Draft], w: TimeExpr) -> list[Draft]:
+    """`Men must use contraception. It is recommended to wait at least 3 months after completion of treatment.`:
+    a window running after an event ("for 1 month after the last dose"), in a sentence that names nothing else,
+    continues the requirement of the sentence before it. Windows before an event are not carried over: there
+    the sentence usually times something it names without a constraint ("The test should be performed within
+    28 days prior to the first dose")."""
+    here = item.sentence(w.start)
+    if w.window.direction is not Direction.AFTER or here == 0 or any(item.sentence(d.start) == here for d in drafts):
+        return []
+    return [
+        d
+        for d in drafts
+        if item.sentence(d.start) == here - 1 and not any(t.numbered for t in d.times)
+    ]
+
+
+def _counted(d: Draft, w: TimeExpr) -> bool:
+    """A duration next to a count or a score ("two cluster periods lasting 7 days", "AUDIT score ≥ 8 or alcohol
+    > 20 g/day for 3 months") is how long the counted events or a neighbouring state last, not a window of the
+    count (LEXICON §6: a duration is how long a state or treatment lasts)."""
+    return (
+        w.window.anchor is Anchor.DURATION
+        and d.kind is Kind.OTHER_NUMERIC
+        and bool(d.bounds)
+        and all(b.unit is None and b.reference is None for b in d.bounds)
+    )
 
 
 def _named_again(item: ItemText, drafts: list[Draft], w: TimeExpr) -> list[Draft]:
@@ -183,9 +219,10 @@ def attach_times(item: ItemText, drafts: list[Draft], windows: list[TimeExpr]) -
     for w in windows:
         targets = _run_before(item, drafts, w, windows) or _run_after(item, drafts, w)
         if not targets and w.numbered:
-            targets = _named_again(item, drafts, w)
+            targets = _named_again(item, drafts, w) or _previous_sentence(item, drafts, w)
         for d in targets:
-            d.times.append(w)
+            if not _counted(d, w):
+                d.times.append(w)
 
 
 def best_time(d: Draft) -> TimeExpr | None:

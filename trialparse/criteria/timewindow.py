@@ -42,6 +42,12 @@ _SUF_DIR: Final = re.compile(
     re.IGNORECASE,
 )
 _SUF_OF: Final = re.compile(r"\s*(?:of|with)\s+(?!age)", re.IGNORECASE)
+# "≥ 6 months from HSCT at the time of the CAR-T infusion": time since an event, measured at a named anchor.
+_LATER_ANCHOR: Final = re.compile(
+    r"[^.;:()]{1,40}?\s(?:at the time of|prior to|before|preceding)\s+(?P<rest>[^.;:()]{0,40})", re.IGNORECASE
+)
+# "enroll the study before 7 days": the direction word before the number, the anchor before it (inverted order).
+_INVERTED: Final = re.compile(r"(?:prior to|before)\s*$", re.IGNORECASE)
 _BRIDGE: Final = re.compile(
     r"\s*(?:the\s+)?(?:start\s+of\s+|initiation\s+of\s+|time\s+of\s+)?(?:the\s+)?", re.IGNORECASE
 )
@@ -88,6 +94,8 @@ def _anchor_at(norm: str, pos: int) -> tuple[Anchor | None, int]:
     bridge = _BRIDGE.match(norm, pos)
     at = bridge.end() if bridge else pos
     m = _ANCHOR_RE.match(norm, at)
+    if m is None and at != pos:  # "the study" (enrollment) is an anchor with its article
+        m = _ANCHOR_RE.match(norm, pos)
     if m is None or m.lastgroup is None:
         return None, pos
     return ANCHORS[int(m.lastgroup[1:])][0], m.end()
@@ -101,6 +109,43 @@ def _with_cmp(q: Quantity, cmp: Comparator) -> tuple[Bound, ...]:
     return q.bounds if q.explicit else tuple(attrs.evolve(b, cmp=cmp) for b in q.bounds)
 
 
+def _anchor_within(norm: str, start: int, end: int) -> tuple[Anchor | None, int]:
+    """The first anchor named in norm[start:end] at a word start (a few words may precede it)."""
+    for m in re.finditer(r"(?<![\w-])\w", norm[start:end]):
+        found, a_end = _anchor_at(norm, start + m.start())
+        if found is not None:
+            return found, a_end
+    return None, start
+
+
+def _since_event(norm: str, q: Quantity, suffix: re.Match[str]) -> TimeExpr | None:
+    """`≥ 6 months from HSCT at the time of infusion`, `6 months since surgery before enrolment`: the time
+    elapsed since an event, measured at the anchor, is a window before that anchor (LEXICON §6: since = before)."""
+    m = _LATER_ANCHOR.match(norm, suffix.end())
+    if m is None:
+        return None
+    anchor, a_end = _anchor_within(norm, m.start("rest"), m.end("rest"))
+    if anchor is None:
+        return None
+    window = TimeWindow(bounds=_with_cmp(q, Comparator.LE), direction=Direction.BEFORE, anchor=anchor)
+    return TimeExpr(q.start, a_end, window, True)
+
+
+def _inverted(norm: str, q: Quantity) -> TimeExpr | None:
+    """`enrol the study before 7 days` (= 7 days before enrolment): an anchor, then before, then the number."""
+    pre = _INVERTED.search(norm, max(0, q.start - 12), q.start)
+    if pre is None or q.explicit:
+        return None
+    head_start = max(0, pre.start() - 30)
+    for m in re.finditer(r"(?<![\w-])\w", norm[head_start : pre.start()]):
+        pos = head_start + m.start()
+        anchor, a_end = _anchor_at(norm, pos)
+        if anchor is not None and not norm[a_end : pre.start()].strip():
+            window = TimeWindow(bounds=_with_cmp(q, Comparator.LE), direction=Direction.BEFORE, anchor=anchor)
+            return TimeExpr(pos, q.end, window, True)
+    return None
+
+
 def numbered_window(norm: str, q: Quantity) -> TimeExpr | None:
     """The window a time quantity expresses, or None when nothing around it makes it one."""
     before = norm[max(0, q.start - 40) : q.start]
@@ -111,6 +156,10 @@ def numbered_window(norm: str, q: Quantity) -> TimeExpr | None:
     if suffix is not None:
         word = suffix.lastgroup
         anchor, a_end = _anchor_at(norm, suffix.end())
+        if anchor is None and word == "of" and suffix.group("of").lower() in ("from", "since"):
+            since = _since_event(norm, q, suffix)
+            if since is not None:
+                return since
         if word == "before" and suffix.group("before").lower() in ("ago", "earlier"):
             direction, anchor, end = Direction.BEFORE, Anchor.PRESENT, suffix.end()
         elif word in ("before", "after"):
@@ -144,7 +193,7 @@ def numbered_window(norm: str, q: Quantity) -> TimeExpr | None:
         )
     if q.explicit:
         return TimeExpr(q.start, q.end, TimeWindow(bounds=q.bounds, anchor=Anchor.DURATION), True)
-    return None
+    return _inverted(norm, q)
 
 
 def plain_windows(norm: str, taken: list[tuple[int, int]]) -> list[TimeExpr]:
