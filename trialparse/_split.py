@@ -106,33 +106,36 @@ class Section:
     has_heading: bool = True
 
 
-def _keys(lines: list[str]) -> list[str | None]:
-    """Per line: its folded text if it is a heading or a site sentence, `""` if blank, else None.
+def _key(line: str) -> str | None:
+    """The folded line if it is a heading or a site sentence, `""` if blank, else None."""
+    key = line.strip().casefold()
+    if key in _ANY or not key:
+        return key
+    if "  " in key or "\t" in key:
+        key = " ".join(key.split())
+        return key if key in _ANY else None
+    return None
 
-    The hot loop of the parser: a case-folded set lookup per line, whitespace collapsed only where a line
-    has runs of spaces or tabs, and lines longer than any sentence skipped by length alone."""
-    out: list[str | None] = []
-    add = out.append
-    for line in lines:
-        if not line:
-            add("")
-        elif len(line) not in _LENGTHS and line[0] not in " \t" and "  " not in line and "\t" not in line:
-            add(None)  # the common case: a clean line of no heading's or sentence's length
-        elif (key := line.strip().casefold()) in _ANY:
-            add(key)
-        elif not key:
-            add("")
-        elif "  " in key or "\t" in key:
-            key = " ".join(key.split())
-            add(key if key in _ANY else None)
-        else:
-            add(None)
-    return out
+
+def _keys(lines: list[str]) -> list[str | None]:
+    """`_key` of every line. The hot loop of the parser: a clean line whose length is no heading's or
+    sentence's length (most lines) is rejected without a call."""
+    lengths = _LENGTHS
+    return [
+        "" if not line
+        else None if len(line) not in lengths and line[0] not in " \t" and "  " not in line and "\t" not in line
+        else _key(line)
+        for line in lines
+    ]
 
 
 def clean_lines(text: str) -> list[str]:
-    """Lines with NBSP as space and trailing whitespace gone; leading indentation is kept (it is Markdown)."""
-    return [line.rstrip() for line in text.replace("\u00a0", " ").splitlines()]
+    """Lines with NBSP as space and trailing whitespace gone; leading indentation is kept (it is Markdown).
+    A line of nothing but NUL bytes and spaces (debris of a bad conversion) is a blank line."""
+    lines = [line.rstrip() for line in text.replace("\u00a0", " ").splitlines()]
+    if "\x00" in text:
+        lines = [line if line.strip(" \t\x00") else "" for line in lines]
+    return lines
 
 
 def _next_nonblank(keys: list[str | None], start: int) -> int:
@@ -142,11 +145,11 @@ def _next_nonblank(keys: list[str | None], start: int) -> int:
     return i
 
 
-def _confirmed_headings(keys: list[str | None]) -> set[str]:
+def _confirmed_headings(keys: list[str | None], marks: list[int]) -> set[str]:
     """Sections whose heading appears directly above its sentence somewhere on the page."""
     found = set()
-    for i, key in enumerate(keys):
-        name = HEADING_BY_SENTENCE.get(key) if key else None
+    for i in marks:
+        name = HEADING_BY_SENTENCE.get(keys[i] or "")
         if name is None:
             continue
         j = i - 1
@@ -168,10 +171,10 @@ def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
     lines = clean_lines(text)
     keys = _keys(lines)
-    confirmed = _confirmed_headings(keys)
+    marks = [i for i, key in enumerate(keys) if key]  # headings and sentences: a few dozen lines
+    confirmed = _confirmed_headings(keys, marks)
     sections = [Section("header")]
     seen: set[str] = set()
-    marks = [i for i, key in enumerate(keys) if key]  # headings and sentences: a few dozen lines
     body = 0  # first line of the current section's body not yet assigned
     m = 0
     while m < len(marks):
