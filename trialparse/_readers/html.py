@@ -199,29 +199,39 @@ class _Lines:
             self.section, self.found_heading = name, True
 
 
-# --- Tree path: lxml builds the tree, an XSLT pass (libxslt, in C) writes the text with break sentinels,
-# and a few string replaces turn the sentinels into newlines. Python touches only headings and list items.
+# --- Tree path: lxml builds the tree, an XSLT pass (libxslt, in C) writes the text with break markers, and a
+# few whole-string operations (also in C) collapse the white space and turn the markers into newlines. Python
+# touches only headings and list items, and each distinct run of markers once.
+#
+# Speed notes (bench/bench_xml_html.py): template patterns are all plain element names, which libxslt finds by
+# hash; "inside a list item" is an XSLT mode, not an `li//x` pattern (an ancestor walk per element), and the
+# item-flattening predicate is only tried inside items (a `*[@…]` pattern is evaluated on every element). Each
+# marker is written `_MARK kind _MARK`, so that a run of markers becomes `_MARK kinds _MARK` with one replace,
+# and the runs are resolved by a few whole-string replaces: no regex scan, no Python call per run.
 
-_GAP, _NL, _BR = "\ue000", "\ue001", "\ue002"  # blank line, newline, `<br>` (private-use characters)
-_SENTINELS = str.maketrans("", "", _GAP + _NL + _BR + "\ue003\ue004")
+_MARK = "\ue000"  # brackets every break marker
+_GAP, _NL, _BR = "\ue005", "\ue001", "\ue002"  # marker kinds: blank line, newline, `<br>` (private-use characters)
+_SENTINELS = str.maketrans("", "", _MARK + _GAP + _NL + _BR + "\ue003\ue004")
 _NBSP = "\ue003"  # NBSP is text, not layout: hidden from str.split() while white space collapses
 _INDENT = "\ue004"  # a nested item's indentation, which must survive the collapse
-_RUN = re.compile(f" ?[{_GAP}{_NL}{_BR}][ {_GAP}{_NL}{_BR}]*")
 _TOO_DEEP = "ERR_RESOURCE_LIMIT"  # libxml2 stops building a tree below 256 levels
 _FLAT = "data-trialparse-flat"  # set on blocks between a list item and its first words: they add no break
 
 
 def _stylesheet() -> str:
+    skip = "|".join(sorted(_SKIP))
     blocks = "|".join(sorted(_BLOCK))
-    in_item = "|".join(f"li//{tag}" for tag in sorted(_BLOCK))
+    gap, nl, br = (f"&#x{ord(_MARK):X};&#x{ord(kind):X};&#x{ord(_MARK):X};" for kind in (_GAP, _NL, _BR))
     return f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
-<xsl:template match="{"|".join(sorted(_SKIP))}" priority="9"/>
-<xsl:template match="br" priority="8">&#xE002;</xsl:template>
-<xsl:template match="*[@{_FLAT}]" priority="7"><xsl:apply-templates/>&#xE001;</xsl:template>
-<xsl:template match="li" priority="6">&#xE001;<xsl:apply-templates/>&#xE001;</xsl:template>
-<xsl:template match="{in_item}" priority="5">&#xE001;<xsl:apply-templates/>&#xE001;</xsl:template>
-<xsl:template match="{blocks}" priority="4">&#xE000;<xsl:apply-templates/>&#xE000;</xsl:template>
+<xsl:template match="{skip}" priority="9"/>
+<xsl:template match="br" priority="8">{br}</xsl:template>
+<xsl:template match="li" priority="6">{nl}<xsl:apply-templates mode="li"/>{nl}</xsl:template>
+<xsl:template match="{blocks}" priority="4">{gap}<xsl:apply-templates/>{gap}</xsl:template>
+<xsl:template match="{skip}" priority="9" mode="li"/>
+<xsl:template match="br" priority="8" mode="li">{br}</xsl:template>
+<xsl:template match="*[@{_FLAT}]" priority="7" mode="li"><xsl:apply-templates mode="li"/>{nl}</xsl:template>
+<xsl:template match="li|{blocks}" priority="5" mode="li">{nl}<xsl:apply-templates mode="li"/>{nl}</xsl:template>
 </xsl:stylesheet>"""
 
 
@@ -245,7 +255,8 @@ class _Items:
         self.widths: dict[etree._Element, int] = {}
 
     def heading(self, el: etree._Element) -> None:
-        name = HEADING_BY_TEXT.get(fold("".join(cast(Iterator[str], el.itertext()))))
+        text = "".join(cast(Iterator[str], el.itertext())) if len(el) else el.text or ""  # most have no children
+        name = HEADING_BY_TEXT.get(fold(text))
         if name is not None:
             self.section, self.found_heading = name, True
 
@@ -295,46 +306,32 @@ def _first_text(li: etree._Element) -> etree._Element | None:
     return None
 
 
-def _separator(run: str) -> str:
-    """A run of break sentinels (spaces between them are layout) as the newlines it stands for."""
-    if _BR not in run:
-        return "\n\n" if _GAP in run else "\n"
-    out: list[str] = []
-    gap, open_line = 0, True  # text precedes the run, so a line is open
-    for ch in run:
-        if ch == _BR:
-            if gap and open_line:
-                out.append("\n")
-            out.append("\n\n" if gap == 2 else "\n")
-            gap, open_line = 0, False
-        elif ch != " ":
-            gap = 2 if ch == _GAP else max(gap, 1)
-    if gap and open_line:
-        out.append("\n")
-    if gap == 2:
-        out.append("\n")
-    return "".join(out)
-
-
-_SEPARATORS: dict[str, str] = {}  # a page has a handful of distinct runs; each is worked out once
-
-
-def _newlines(run: re.Match[str]) -> str:
-    found = _SEPARATORS.get(run[0])
-    if found is None:
-        found = _separator(run[0])
-        if len(_SEPARATORS) < 4096:
-            _SEPARATORS[run[0]] = found
-    return found
-
-
 def _resolve(text: str) -> str:
-    """HTML white space collapsed (NBSP kept), break sentinels turned into newlines."""
+    """HTML white space collapsed (NBSP kept), break markers turned into newlines.
+
+    Between two pieces of text, a run of markers stands for: each `<br>` one newline; a blank-line or newline
+    marker (several of them count as the strongest) two or one newlines after text, one or none after a `<br>`.
+    White space next to a run is layout and goes; runs at either end go.
+    """
+    mark, gap, nl, br = _MARK, _GAP, _NL, _BR
     if "\xa0" in text:
         text = " ".join(text.replace("\xa0", _NBSP).split()).replace(_NBSP, "\xa0")
     else:
         text = " ".join(text.split())
-    text = _RUN.sub(_newlines, text.strip(" " + _GAP + _NL + _BR))
+    # `text M k M M k M text` → `textMkkMtext`
+    text = text.replace(" " + mark, mark).replace(mark + " ", mark).replace(mark + mark, "")
+    text = text.strip(mark + gap + nl + br)
+    while nl + nl in text:  # runs of gap/newline kinds → the strongest one
+        text = text.replace(nl + nl, nl)
+    while gap + nl in text:
+        text = text.replace(gap + nl, gap)
+    while nl + gap in text:
+        text = text.replace(nl + gap, gap)
+    while gap + gap in text:
+        text = text.replace(gap + gap, gap)
+    if br in text:  # after a `<br>` the line is already ended: a gap adds one newline, a newline none
+        text = text.replace(br + gap, br + "\n").replace(br + nl, br).replace(br, "\n")
+    text = text.replace(mark, "").replace(gap, "\n\n").replace(nl, "\n")
     return text.replace(_INDENT, " ") if _INDENT in text else text
 
 
@@ -342,7 +339,8 @@ def _tree_lines(root: etree._Element) -> tuple[str, bool]:
     items = _Items()
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "li"):
         if el.tag == "li":
-            items.item(el)
+            if items.section in _MARKDOWN_SECTIONS:
+                items.item(el)
         else:
             items.heading(el)
     return _resolve(str(_transform()(root))), items.found_heading
@@ -368,7 +366,7 @@ def html_to_text(data: str | bytes, *, name: str | None = None) -> str:
         data = data[declaration.end() :]
     if not data.strip():
         raise ParseError("not a trial page: empty HTML", source=name)
-    if any(mark in data for mark in (_GAP, _NL, _BR, _NBSP, _INDENT)):
+    if any(mark in data for mark in (_MARK, _GAP, _NL, _BR, _NBSP, _INDENT)):
         data = data.translate(_SENTINELS)  # private-use characters carry no text; they would read as breaks
     parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
