@@ -5,6 +5,7 @@
 
 Target: `read_json` of the JSON text ≤ 2× `json.loads` of the same text. The contenders run interleaved (one
 pass of each per repeat) and the best pass of each counts, so load from other jobs hits every contender alike.
+Times are process CPU time (`time.process_time`): the machine is shared, wall time swings with its load.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ def best(fns: Sequence[Callable[[], object]], repeat: int) -> list[float]:
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
         for fn, spent in zip(fns, times, strict=True):
-            start = time.perf_counter()
+            start = time.process_time()
             fn()
-            spent.append(time.perf_counter() - start)
+            spent.append(time.process_time() - start)
     return [min(spent) for spent in times]
 
 

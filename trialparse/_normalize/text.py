@@ -48,24 +48,36 @@ _HEADER_STARTS = frozenset("kKmMiIeE")
 
 def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(inclusion items, exclusion items), unescaped, one per bullet."""
-    parts: dict[str, list[str]] = {"inclusion": [], "exclusion": []}
+    if not criteria:
+        return (), ()
+    inclusion: list[str] = []
+    exclusion: list[str] = []
     current: list[str] | None = None
     open_item = False
     bullet = _BULLET.match
-    for raw in (criteria or "").splitlines():
+    # Checked once for the whole text: most texts hold no escape and no no-break space.
+    escapes = "\\" in criteria
+    nbsp = "\u00a0" in criteria
+    unescape_sub = _ESCAPE.sub
+    for raw in criteria.splitlines():
         line = raw.strip()
         if not line:
             continue
-        if "\u00a0" in line:
+        if nbsp and "\u00a0" in line:
             line = line.replace("\u00a0", " ")
-        # Only an indented line continues the item above: CT.gov texts are not hard-wrapped, and scraped
-        # pages may lose the blank lines that would otherwise separate paragraphs.
-        continues = open_item and raw[:1].isspace()
         first = line[0]
-        if first in _HEADER_STARTS or not first.isascii():
+        if first == "*":  # the common v2 bullet, without the regex (`*` then whitespace, as `_BULLET` reads it)
+            if current is None:
+                continue
+            if line[1:2].isspace():
+                item = line[1:].lstrip()
+                current.append(unescape_sub(r"\1", item) if escapes and "\\" in item else item)
+                open_item = True
+                continue
+        elif first in _HEADER_STARTS or not first.isascii():
             part, rest = _header(line)
             if part is not None and (rest == "" or bullet(line) is None):
-                current, open_item = parts[part], False
+                current, open_item = (inclusion if part == "inclusion" else exclusion), False
                 if rest:
                     current.append(unescape(rest))
                     open_item = True
@@ -75,11 +87,13 @@ def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ..
         hit = bullet(line)
         if hit is not None:
             item = line[hit.end() :].strip()
-            current.append(_ESCAPE.sub(r"\1", item) if "\\" in item else item)
+            current.append(unescape_sub(r"\1", item) if escapes and "\\" in item else item)
             open_item = True
-        elif continues and current:
+        elif open_item and current and raw[:1].isspace():
+            # Only an indented line continues the item above: CT.gov texts are not hard-wrapped, and scraped
+            # pages may lose the blank lines that would otherwise separate paragraphs.
             current[-1] = f"{current[-1]} {unescape(line)}"
         else:
-            current.append(_ESCAPE.sub(r"\1", line) if "\\" in line else line)
+            current.append(unescape_sub(r"\1", line) if escapes and "\\" in line else line)
             open_item = True
-    return tuple(parts["inclusion"]), tuple(parts["exclusion"])
+    return tuple(inclusion), tuple(exclusion)

@@ -102,11 +102,23 @@ def table(enum: type[E]) -> Mapping[str, E]:
     return out
 
 
+_LOOKUPS: dict[tuple[type[StrEnum], str], StrEnum | None] = {}  # (enum, text) → answer, for short texts
+_LOOKUPS_MAX = 8192
+
+
 def lookup(enum: type[E], text: str | None) -> E | None:
     """The member of `enum` that `text` names, or None when it names none (or is empty)."""
     if not text:
         return None
-    return table(enum).get(key(text))
+    if text.__class__ is not str:
+        return table(enum).get(key(text))
+    found = _LOOKUPS.get((enum, text), _LOOKUPS)
+    if found is not _LOOKUPS:
+        return found  # type: ignore[return-value]
+    value = table(enum).get(key(text))
+    if len(text) <= 64 and len(_LOOKUPS) < _LOOKUPS_MAX:
+        _LOOKUPS[(enum, text)] = value
+    return value
 
 
 _TRUE = frozenset({"YES", "Y", "TRUE", "T", "1", "ACCEPTS_HEALTHY_VOLUNTEERS"})

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from trialparse._draft import Draft
 from trialparse._normalize import Parsed, dates, identifiers, numbers, phases
+from trialparse._normalize import memo as _memo
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
-from trialparse._readers._access import Node
+from trialparse._normalize.vocab import lookup
+from trialparse._readers._access import _ENUM_HITS, _ENUM_HITS_MAX, Node
 from trialparse.issues import ParseError
 from trialparse.model import (
     Age,
@@ -58,29 +59,21 @@ from trialparse.model import (
     Trial,
     TrialDate,
     WhoMasked,
+    _maker,
 )
 
 # "Drug: Lenalidomide" → "Lenalidomide"; the prefix is an intervention type (any case, spaces allowed).
 _TYPE_PREFIX = re.compile(r"([A-Za-z][A-Za-z ]{1,30}):\s+")
 
 T = TypeVar("T")
-
-
-def _memo(fn: Callable[[str], T], size: int) -> Callable[[str], T]:
-    """`fn` with its answers cached by input: the normalizers are pure, their answers immutable, and a corpus
-    repeats its dates, ages and phase strings. Long (hostile) inputs are not kept."""
-    cached = lru_cache(maxsize=size)(fn)
-
-    def call(raw: str) -> T:
-        return cached(raw) if len(raw) <= 64 else fn(raw)
-
-    return call
+E = TypeVar("E", bound=StrEnum)
 
 
 _partial_date = _memo(dates.partial_date, 4096)
 _iso_date = _memo(dates.iso_date, 4096)
 _age_of = _memo(numbers.age, 1024)
 _phases_of = _memo(phases.phases, 256)
+_registry_of = _memo(identifiers.registry, 4096)
 
 
 def load_json(data: str | bytes, *, name: str | None = None) -> Any:
@@ -105,21 +98,66 @@ def read_json(data: Any, *, name: str | None = None) -> Trial:
     draft = Draft()
     root = Node(data, "$", draft, "study")
     protocol = root.node("protocolSection")
-    fields: dict[str, Any] = {"has_results": root.flag("hasResults")}
-    _identification(protocol.node("identificationModule", "identifiers"), fields)
-    _status(protocol.node("statusModule", "basic"), fields)
-    _design(protocol.node("designModule", "design"), fields)
-    _description(protocol.node("descriptionModule", "summary"), protocol.node("conditionsModule", "conditions"),
-                 fields)
-    _arms(protocol.node("armsInterventionsModule", "arms"), fields)
-    fields["eligibility"] = _eligibility(protocol.node("eligibilityModule", "eligibility"))
-    _sponsors(protocol.node("sponsorCollaboratorsModule", "sponsors"), fields)
-    _contacts(protocol.node("contactsLocationsModule", "locations"), fields)
-    fields["references"] = tuple(_reference(n) for n in protocol.node("referencesModule", "references")
-                                 .nodes("references"))
-    removed = root.node("derivedSection").node("miscInfoModule").texts("removedCountries")
-    fields["removed_countries"] = removed
-    return Trial(**fields, issues=tuple(draft.issues), source=Source(format=SourceFormat.CTGOV_JSON, name=name))
+    # Each module is read straight from the dict (`_fast_*`) when every value has its v2 type and is understood;
+    # anything else (a wrong type, an unknown enum value, a bad date) makes the fast reader give up before it
+    # writes a field, and the checking reader (`Node`) reads that module again and reports. Either way the
+    # module's fields and issues come out the same, in the same order.
+    get = protocol.data.get
+    raw_results = data.get("hasResults")
+    fields: dict[str, Any] = {"has_results": raw_results if raw_results is None or raw_results.__class__ is bool
+                              else root.flag("hasResults")}
+    try:
+        _fast_identification(get("identificationModule"), fields)
+    except _Bail:
+        _identification(protocol.node("identificationModule", "identifiers"), fields)
+    try:
+        _fast_status(get("statusModule"), fields)
+    except _Bail:
+        _status(protocol.node("statusModule", "basic"), fields)
+    try:
+        _fast_design(get("designModule"), fields)
+    except _Bail:
+        _design(protocol.node("designModule", "design"), fields)
+    try:
+        _fast_description(get("descriptionModule"), get("conditionsModule"), fields)
+    except _Bail:
+        _description(protocol.node("descriptionModule", "summary"), protocol.node("conditionsModule", "conditions"),
+                     fields)
+    _later_modules(protocol, fields)
+    try:
+        fields["removed_countries"] = _fast_removed(data.get("derivedSection"))
+    except _Bail:
+        fields["removed_countries"] = root.node("derivedSection").node("miscInfoModule").texts("removedCountries")
+    source = _SOURCE if name is None else Source(format=SourceFormat.CTGOV_JSON, name=name)
+    return _new_trial(**fields, issues=tuple(draft.issues), source=source)
+
+
+def _later_modules(protocol: Node, fields: dict[str, Any]) -> None:
+    get = protocol.data.get
+    try:
+        _fast_arms(get("armsInterventionsModule"), fields)
+    except _Bail:
+        _arms(protocol.node("armsInterventionsModule", "arms"), fields)
+    try:
+        fields["eligibility"] = _fast_eligibility(get("eligibilityModule"))
+    except _Bail:
+        fields["eligibility"] = _eligibility(protocol.node("eligibilityModule", "eligibility"))
+    try:
+        _fast_sponsors(get("sponsorCollaboratorsModule"), fields)
+    except _Bail:
+        _sponsors(protocol.node("sponsorCollaboratorsModule", "sponsors"), fields)
+    try:
+        _fast_contacts(get("contactsLocationsModule"), fields)
+    except _Bail:
+        _contacts(protocol.node("contactsLocationsModule", "locations"), fields)
+    try:
+        fields["references"] = _fast_references(get("referencesModule"))
+    except _Bail:
+        fields["references"] = tuple(_reference(n) for n in protocol.node("referencesModule", "references")
+                                     .nodes("references"))
+
+
+_SOURCE = Source(format=SourceFormat.CTGOV_JSON)
 
 
 def _identification(ident: Node, f: dict[str, Any]) -> None:
@@ -135,13 +173,13 @@ def _identification(ident: Node, f: dict[str, Any]) -> None:
         if value := sec.text("id"):
             found.append(_identifier(value, IdentifierSource.SECONDARY_ID, sec, sec.text("domain")))
     for alias in ident.texts("nctIdAliases"):
-        found.append(Identifier(value=alias, source=IdentifierSource.NCT_ALIAS, registry=identifiers.registry(alias)))
+        found.append(Identifier(value=alias, source=IdentifierSource.NCT_ALIAS, registry=_registry_of(alias)))
     f["identifiers"] = tuple(found)
 
 
 def _identifier(value: str, source: IdentifierSource, node: Node, domain: str | None) -> Identifier:
     return Identifier(value=value, source=source, type=node.enum(IdentifierType, "type", "identifiers.type"),
-                      registry=identifiers.registry(value), domain=domain)
+                      registry=_registry_of(value), domain=domain)
 
 
 def _date(node: Node, key: str, field: str) -> TrialDate | None:
@@ -329,6 +367,29 @@ def _contacts(module: Node, f: dict[str, Any]) -> None:
 
 
 _SITE_STATUS = {status.value: status for status in RecruitmentStatus}
+# The model's constructors without attrs' per-field `object.__setattr__` calls (see `model._maker`).
+_new_location = _maker(Location)
+_new_geo_point = _maker(GeoPoint)
+_new_trial_date = _maker(TrialDate)
+_new_enrollment = _maker(Enrollment)
+_new_design = _maker(Design)
+_new_arm = _maker(Arm)
+_new_intervention = _maker(Intervention)
+_new_eligibility = _maker(Eligibility)
+_new_sponsor = _maker(Sponsor)
+_new_responsible_party = _maker(ResponsibleParty)
+_new_official = _maker(Official)
+_new_reference = _maker(Reference)
+_new_identifier = _maker(Identifier)
+_new_trial = _maker(Trial)
+_GEO_POINTS: dict[tuple[float, float], GeoPoint] = {}  # CT.gov geo points are city centres: they repeat
+
+
+def _geo_point(lat: float, lon: float) -> GeoPoint:
+    point = _new_geo_point(lat=lat, lon=lon)
+    if lat and lon and len(_GEO_POINTS) < 8192:  # not 0.0: -0.0 equals it but prints differently
+        _GEO_POINTS[(lat, lon)] = point
+    return point
 
 
 def _plain_location(item: dict[str, Any]) -> Location | None:
@@ -351,10 +412,10 @@ def _plain_location(item: dict[str, Any]) -> Location | None:
             return None
         lat, lon = point.get("lat"), point.get("lon")
         if lat.__class__ is float and lon.__class__ is float:
-            geo = GeoPoint(lat=lat, lon=lon)
+            geo = _GEO_POINTS.get((lat, lon)) or _geo_point(lat, lon)
         elif lat is not None or lon is not None:
             return None
-    return Location(facility=facility or None, city=city or None, state=state or None, zip=zip_ or None,
+    return _new_location(facility=facility or None, city=city or None, state=state or None, zip=zip_ or None,
                     country=country or None, status=status, geo=geo)
 
 
@@ -376,3 +437,340 @@ def _reference(ref: Node) -> Reference:
                          field="references.pmid", excerpt=raw_pmid)
     return Reference(citation=citation, type=ref.enum(ReferenceType, "type", "references.type"), pmid=found,
                      doi=doi(citation))
+
+
+# --- The fast path: modules read straight from the dict ------------------------------------------------------
+
+
+class _Bail(Exception):
+    """A value the fast path does not take as is: the module is read again by the checking reader."""
+
+
+_BAIL = _Bail()
+_CACHE_MAX = 4096
+
+
+def _s(value: Any) -> str | None:
+    """`Node.text` for a value of the right type (a str, or absent); anything else bails."""
+    if value.__class__ is str:
+        return value or None
+    if value is None:
+        return None
+    raise _BAIL
+
+
+def _ss(value: Any) -> tuple[str, ...]:
+    """`Node.texts` for a list of str (or absent); anything else bails."""
+    if value is None:
+        return ()
+    if value.__class__ is not list:
+        raise _BAIL
+    for item in value:
+        if item.__class__ is not str:
+            raise _BAIL
+    return tuple(filter(None, value))
+
+
+def _d(value: Any) -> dict[str, Any]:
+    """The object `Node` would wrap: a dict, or the empty one for an absent value; anything else bails."""
+    if value.__class__ is dict:
+        return value
+    if value is None:
+        return _EMPTY
+    raise _BAIL
+
+
+def _l(value: Any) -> list[dict[str, Any]]:
+    """A list of objects (`Node.nodes`), or an empty one; anything else bails."""
+    if value is None:
+        return []
+    if value.__class__ is not list:
+        raise _BAIL
+    for item in value:
+        if item.__class__ is not dict:
+            raise _BAIL
+    return value
+
+
+def _flag(value: Any) -> bool | None:
+    if value is None or value.__class__ is bool:
+        return value
+    raise _BAIL
+
+
+def _e(enum: type[E], value: Any) -> E | None:
+    """`Node.enum` for a raw value that names a member (or is absent or blank); anything else bails."""
+    if value is None:
+        return None
+    if value.__class__ is not str:
+        raise _BAIL
+    found = _ENUM_HITS.get((enum, value))
+    if found is not None:
+        return found  # type: ignore[return-value]
+    if not value.strip():  # `Draft.enum`: blank is no value, and no issue
+        return None
+    member = lookup(enum, value)
+    if member is None:
+        raise _BAIL
+    if len(_ENUM_HITS) < _ENUM_HITS_MAX:
+        _ENUM_HITS[(enum, value)] = member
+    return member
+
+
+def _es(enum: type[E], value: Any) -> tuple[E, ...]:
+    out = []
+    for raw in _ss(value):
+        member = _e(enum, raw)
+        if member is not None:
+            out.append(member)
+    return tuple(out)
+
+
+_EMPTY: dict[str, Any] = {}
+_TRIAL_DATES: dict[tuple[str, str | None], TrialDate] = {}
+
+
+def _fast_date(value: Any) -> TrialDate | None:
+    """`_date` of a date struct (TrialDate values are immutable: one per raw date and type)."""
+    if value is None:
+        return None
+    struct = _d(value)
+    raw, raw_type = struct.get("date"), struct.get("type")
+    if raw.__class__ is str and (raw_type is None or raw_type.__class__ is str):
+        found = _TRIAL_DATES.get((raw, raw_type))
+        if found is not None:
+            return found
+    raw = _s(raw)
+    if raw is None:
+        return None
+    kind = _e(DateType, raw_type)
+    parsed: Parsed[PartialDate] = _partial_date(raw)
+    if parsed.problem is not None or parsed.value is None:
+        raise _BAIL
+    date = _new_trial_date(date=parsed.value, type=kind)
+    if len(raw) <= 64 and len(_TRIAL_DATES) < _CACHE_MAX:
+        _TRIAL_DATES[(raw, raw_type)] = date
+    return date
+
+
+def _fast_full_date(raw: str | None) -> Any:
+    if raw is None:
+        return None
+    parsed = _iso_date(raw)
+    if parsed.problem is not None:
+        raise _BAIL
+    return parsed.value
+
+
+def _fast_nested(value: Any) -> str | None:
+    if value is None:
+        return None
+    return _s(_d(value).get("date"))
+
+
+def _fast_identification(module: Any, f: dict[str, Any]) -> None:
+    get = _d(module).get
+    found: list[Identifier] = []
+    org = _d(get("orgStudyIdInfo"))
+    if value := _s(org.get("id")):
+        found.append(_new_identifier(value=value, source=IdentifierSource.ORG_STUDY_ID,
+                                type=_e(IdentifierType, org.get("type")), registry=_registry_of(value), domain=None))
+    for sec in _l(get("secondaryIdInfos")):
+        if value := _s(sec.get("id")):
+            found.append(_new_identifier(value=value, source=IdentifierSource.SECONDARY_ID,
+                                    type=_e(IdentifierType, sec.get("type")), registry=_registry_of(value),
+                                    domain=_s(sec.get("domain"))))
+    for alias in _ss(get("nctIdAliases")):
+        found.append(_new_identifier(value=alias, source=IdentifierSource.NCT_ALIAS, registry=_registry_of(alias)))
+    nct_id, title, official_title, acronym = (_s(get("nctId")), _s(get("briefTitle")), _s(get("officialTitle")),
+                                              _s(get("acronym")))
+    f["nct_id"], f["title"], f["official_title"], f["acronym"] = nct_id, title, official_title, acronym
+    f["identifiers"] = tuple(found)
+
+
+def _fast_status(module: Any, f: dict[str, Any]) -> None:
+    get = _d(module).get
+    overall = _e(OverallStatus, get("overallStatus"))
+    why = _s(get("whyStopped"))
+    start = _fast_date(get("startDateStruct"))
+    primary = _fast_date(get("primaryCompletionDateStruct"))
+    completion = _fast_date(get("completionDateStruct"))
+    last = _fast_nested(get("lastUpdatePostDateStruct")) or _s(get("lastUpdateSubmitDate"))
+    first = _fast_nested(get("studyFirstPostDateStruct")) or _s(get("studyFirstSubmitDate"))
+    last_updated, first_posted = _fast_full_date(last), _fast_full_date(first)
+    f["overall_status"], f["why_stopped"] = overall, why
+    f["start_date"], f["primary_completion_date"], f["completion_date"] = start, primary, completion
+    f["last_updated"], f["first_posted"] = last_updated, first_posted
+
+
+_PHASE_LISTS: dict[tuple[str, ...], tuple[Phase, ...]] = {}
+
+
+def _fast_phases(value: Any) -> tuple[Phase, ...]:
+    raws = _ss(value)
+    if not raws:
+        return ()
+    found_list = _PHASE_LISTS.get(raws)
+    if found_list is not None:
+        return found_list
+    found: set[Phase] = set()
+    for raw in raws:
+        parsed = _phases_of(raw)
+        if parsed.problem is not None:
+            raise _BAIL
+        found.update(parsed.value or ())
+    out = tuple(p for p in _PHASES if p in found) if found else ()
+    if len(_PHASE_LISTS) < _CACHE_MAX and sum(map(len, raws)) <= 256:
+        _PHASE_LISTS[raws] = out
+    return out
+
+
+_ENROLLMENTS: dict[tuple[int | None, str | None], Enrollment] = {}
+
+
+def _fast_design(module: Any, f: dict[str, Any]) -> None:
+    get = _d(module).get
+    study_type = _e(StudyType, get("studyType"))
+    found_phases = _fast_phases(get("phases"))
+    info = _d(get("enrollmentInfo"))
+    count, raw_kind = info.get("count"), info.get("type")
+    if count is not None and count.__class__ is not int:
+        raise _BAIL
+    enrollment = None
+    if count is not None or raw_kind is not None:
+        cached = raw_kind is None or raw_kind.__class__ is str
+        enrollment = _ENROLLMENTS.get((count, raw_kind)) if cached else None
+        if enrollment is None:
+            kind = _e(EnrollmentType, raw_kind)
+            if count is not None or kind:
+                enrollment = _new_enrollment(count=count, type=kind)
+                if cached and len(_ENROLLMENTS) < _CACHE_MAX:
+                    _ENROLLMENTS[(count, raw_kind)] = enrollment
+    di = _d(get("designInfo"))
+    dget = di.get
+    mask = _d(dget("maskingInfo"))
+    design = _new_design(
+        allocation=_e(Allocation, dget("allocation")),
+        intervention_model=_e(InterventionModel, dget("interventionModel")),
+        intervention_model_description=_s(dget("interventionModelDescription")),
+        primary_purpose=_e(PrimaryPurpose, dget("primaryPurpose")),
+        masking=_e(Masking, mask.get("masking")),
+        masking_description=_s(mask.get("maskingDescription")),
+        who_masked=_es(WhoMasked, mask.get("whoMasked")),
+        observational_model=_e(ObservationalModel, dget("observationalModel")),
+        time_perspective=_e(TimePerspective, dget("timePerspective")),
+        patient_registry=_flag(get("patientRegistry")),
+    )
+    f["study_type"], f["phases"], f["enrollment"], f["design"] = study_type, found_phases, enrollment, design
+
+
+def _fast_description(desc: Any, cond: Any, f: dict[str, Any]) -> None:
+    dget, cget = _d(desc).get, _d(cond).get
+    brief, detailed = _s(dget("briefSummary")), _s(dget("detailedDescription"))
+    conditions, keywords = _ss(cget("conditions")), _ss(cget("keywords"))
+    f["brief_summary"], f["detailed_description"] = brief, detailed
+    f["conditions"], f["keywords"] = conditions, keywords
+
+
+def _fast_arms(module: Any, f: dict[str, Any]) -> None:
+    get = _d(module).get
+    arms = tuple(
+        _new_arm(label=_s(arm.get("label")) or "", type=_e(ArmGroupType, arm.get("type")),
+            description=_s(arm.get("description")),
+            intervention_names=tuple(_strip_type_of(n) for n in _ss(arm.get("interventionNames"))))
+        for arm in _l(get("armGroups"))
+    )
+    interventions = tuple(
+        _new_intervention(name=_s(item.get("name")) or "", type=_e(InterventionType, item.get("type")),
+                     description=_s(item.get("description")), arm_labels=_ss(item.get("armGroupLabels")),
+                     other_names=_ss(item.get("otherNames")))
+        for item in _l(get("interventions"))
+    )
+    f["arms"], f["interventions"] = arms, interventions
+
+
+def _fast_age(value: Any) -> Age | None:
+    raw = _s(value)
+    if raw is None:
+        return None
+    parsed: Parsed[Age] = _age_of(raw)
+    if parsed.problem is not None:
+        raise _BAIL
+    return parsed.value
+
+
+def _fast_eligibility(module: Any) -> Eligibility | None:
+    e = _d(module)
+    if not e:
+        return None
+    get = e.get
+    criteria = _s(get("eligibilityCriteria"))
+    minimum_age, maximum_age = _fast_age(get("minimumAge")), _fast_age(get("maximumAge"))
+    sex, healthy = _e(Sex, get("sex")), _flag(get("healthyVolunteers"))
+    std_ages = _es(StandardAge, get("stdAges"))
+    population, sampling = _s(get("studyPopulation")), _e(SamplingMethod, get("samplingMethod"))
+    inclusion, exclusion = split_criteria(criteria)
+    return _new_eligibility(
+        criteria=criteria, inclusion=inclusion, exclusion=exclusion, minimum_age=minimum_age, maximum_age=maximum_age,
+        sex=sex, healthy_volunteers=healthy, std_ages=std_ages, study_population=population, sampling_method=sampling,
+    )
+
+
+def _fast_sponsors(module: Any, f: dict[str, Any]) -> None:
+    get = _d(module).get
+    sponsors = []
+    lead = _d(get("leadSponsor"))
+    if name := _s(lead.get("name")):
+        sponsors.append(_new_sponsor(name=name, agency_class=_e(AgencyClass, lead.get("class")),
+                                     role=SponsorRole.LEAD))
+    for item in _l(get("collaborators")):
+        if name := _s(item.get("name")):
+            sponsors.append(_new_sponsor(name=name, agency_class=_e(AgencyClass, item.get("class")),
+                                    role=SponsorRole.COLLABORATOR))
+    rp = _d(get("responsibleParty"))
+    party = None
+    if rp:
+        rget = rp.get
+        party = _new_responsible_party(
+            type=_e(ResponsiblePartyType, rget("type")),
+            name=_s(rget("investigatorFullName")) or _s(rget("oldNameTitle")),
+            title=_s(rget("investigatorTitle")), affiliation=_s(rget("investigatorAffiliation")),
+            organization=_s(rget("oldOrganization")),
+        )
+    f["sponsors"] = tuple(sponsors)
+    if party is not None:
+        f["responsible_party"] = party
+
+
+def _fast_contacts(module: Any, f: dict[str, Any]) -> None:
+    get = _d(module).get
+    officials = tuple(
+        _new_official(name=_s(o.get("name")) or "", role=_e(OfficialRole, o.get("role")),
+                 affiliation=_s(o.get("affiliation")))
+        for o in _l(get("overallOfficials"))
+    )
+    locations = []
+    for item in _l(get("locations")):
+        location = _plain_location(item)
+        if location is None:
+            raise _BAIL
+        locations.append(location)
+    f["officials"] = officials
+    f["locations"] = found = tuple(locations)
+    f["countries"] = tuple(dict.fromkeys(loc.country for loc in found if loc.country))
+
+
+def _fast_references(module: Any) -> tuple[Reference, ...]:
+    out = []
+    for ref in _l(_d(module).get("references")):
+        citation, raw_pmid = _s(ref.get("citation")), _s(ref.get("pmid"))
+        found = pmid(raw_pmid)
+        if raw_pmid and found is None:
+            raise _BAIL
+        out.append(_new_reference(citation=citation, type=_e(ReferenceType, ref.get("type")), pmid=found,
+                             doi=doi(citation)))
+    return tuple(out)
+
+
+def _fast_removed(derived: Any) -> tuple[str, ...]:
+    return _ss(_d(_d(derived).get("miscInfoModule")).get("removedCountries"))

@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from trialparse._draft import Draft
-from trialparse._normalize import dates, identifiers, numbers, phases, vocab
+from trialparse._normalize import dates, identifiers, memo, numbers, phases, vocab
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
 from trialparse.issues import ParseError, Severity
@@ -56,9 +56,20 @@ from trialparse.model import (
     Trial,
     TrialDate,
     WhoMasked,
+    _maker,
 )
 
 Element = etree._Element
+
+# Pure normalizers, cached by raw string (a corpus repeats its dates, ages, phases and id patterns).
+_partial_date = memo(dates.partial_date, 4096)
+_iso_date = memo(dates.iso_date, 4096)
+_age_of = memo(numbers.age, 1024)
+_phases_of = memo(phases.phases, 256)
+_registry_of = memo(identifiers.registry, 4096)
+# The model's constructors without attrs' per-field `object.__setattr__` calls (see `model._maker`).
+_new_location = _maker(Location)
+_new_trial = _maker(Trial)
 
 # --- Safe loading -----------------------------------------------------------------------------------
 
@@ -104,7 +115,7 @@ def load(data: str | bytes, *, name: str | None = None) -> Element:
 # --- Text -------------------------------------------------------------------------------------------
 
 # CT.gov's v2 conversion escaped these Markdown characters in free text (corpus: `<>[]^~&` always escaped).
-_MARKDOWN_ESCAPES = str.maketrans({c: "\\" + c for c in "\\<>[]^~&*"})
+_ESCAPED = tuple((c, "\\" + c) for c in "<>[]^~&*")  # and the backslash itself, first
 # A list item as the legacy renderer wrote it: `-  ` (two or more spaces) or `1. ` / `10. `.
 _ITEM = re.compile(r"(-(?= {2})|\d{1,3}\.(?= ))( +)(?=\S)")
 _LONE_DASH = re.compile(r"-(?: |$)")  # an author's own `- text` line: Markdown would make it a bullet
@@ -112,8 +123,17 @@ _WRAP_STEP = 5  # the renderer indents each list level by 5 columns (`-  ` plus 
 
 
 def escape(text: str) -> str:
-    """Free text as CT.gov Markdown: the characters v2 escapes get a backslash."""
-    return text.translate(_MARKDOWN_ESCAPES)
+    """Free text as CT.gov Markdown: the characters v2 escapes get a backslash.
+
+    One `in` scan per character (memchr speed) and a `replace` only for those present: `str.translate` with a
+    dict looks every character up in Python, several times slower on the long textblocks.
+    """
+    if "\\" in text:  # first: the backslashes the others add must not be doubled
+        text = text.replace("\\", "\\\\")
+    for char, escaped in _ESCAPED:
+        if char in text:
+            text = text.replace(char, escaped)
+    return text
 
 
 def plain(text: str | None) -> str | None:
@@ -125,11 +145,26 @@ def plain(text: str | None) -> str | None:
     return text.strip() or None
 
 
-def _base_indent(text: str, lines: list[str]) -> int:
+# The regexes below read whole runs of lines in C instead of a Python step per line; every quantifier that
+# could backtrack over a run of spaces is possessive, so a hostile line of spaces costs linear time.
+# A pattern that opens with `\n` is searched for with a fast literal scan; one that opens with a MULTILINE `^` is
+# tried at every character. So the first line is matched on its own.
+_INDENT = re.compile(r"( *+)(?=[^\n]*?\S)")  # leading spaces of a non-blank line
+_NEXT_INDENT = re.compile(r"\n( *+)(?=[^\n]*?\S)")  # the same for every later line
+_RUN = re.compile(r"^ *+[^ \n][^\n]*+(?:\n *+[^ \n][^\n]*+)*+", re.MULTILINE)  # lines not all spaces, in a row
+_FIRST_ITEM = re.compile(r"( *+)(?:(-(?= {2})|\d{1,3}\.(?= ))( +)(?=\S))?")  # `_ITEM` after the indent, or not
+_NEXT_ITEM = re.compile(r"\n( *+)(-(?= {2})|\d{1,3}\.(?= ))( +)(?=\S)")  # a later line of a run opening an item
+_JOIN = re.compile(r"\n *+")  # a line break and the next line's indent: one space
+
+
+def _base_indent(text: str) -> int:
     """Column of the body: the `</textblock>` tag's indent plus 2, capped by the least-indented line."""
     body = text.rstrip("\n")
     tail = body[body.rfind("\n") + 1 :]
-    least = min(len(line) - len(line.lstrip(" ")) for line in lines if line.strip())
+    indents = _NEXT_INDENT.findall(text)
+    if (first := _INDENT.match(text)) is not None:
+        indents.append(first[1])
+    least = min(map(len, indents))
     if not tail or tail.strip(" "):
         return least
     return min(len(tail) + 2, least)
@@ -138,38 +173,48 @@ def _base_indent(text: str, lines: list[str]) -> int:
 class _Unit:
     """One paragraph or list item of a textblock, its wrapped lines already joined."""
 
-    __slots__ = ("level", "marker", "parts")
+    __slots__ = ("level", "marker", "text")
 
-    def __init__(self, marker: str | None, level: int, first: str) -> None:
+    def __init__(self, marker: str | None, level: int, text: str) -> None:
         self.marker = marker
         self.level = level
-        self.parts = [first]
+        self.text = text
 
 
-def _units(lines: list[str], base: int) -> list[_Unit]:
+def _units(text: str, base: int) -> list[_Unit]:
+    """The paragraphs and list items of `text`: a run of non-blank lines opens a unit with its first line, and
+    a later line of the run opens another when it is a list item (a `-` item at any indent, a numbered one
+    indented past `base`); every other line continues the unit above, joined with one space."""
     units: list[_Unit] = []
-    current: _Unit | None = None
-    item = _ITEM.match
-    for line in lines:
-        body = line.lstrip(" ")
-        if not body:
-            current = None
-            continue
-        indent = len(line) - len(body)
-        first = body[0]
-        hit = item(body) if first == "-" or first.isdigit() else None  # isdigit: every `\d` and more
-        if hit is not None and (hit[1] == "-" or indent > base):
-            column = indent + hit.end()
-            level = max(0, round((column - base - _WRAP_STEP) / _WRAP_STEP))
-            current = _Unit("*" if hit[1] == "-" else hit[1], level, body[hit.end() :])
-            units.append(current)
-        elif current is not None:
-            current.parts.append(body)
+    for run in _RUN.finditer(text):
+        block = run[0]
+        first = _FIRST_ITEM.match(block)
+        assert first is not None  # every part of the pattern is optional
+        indent = len(first[1])
+        marker: str | None = first[2]
+        if marker is not None and (marker == "-" or indent > base):
+            start = first.end()
+            column = start
         else:
-            nested = indent > base and bool(units) and units[-1].marker is not None
-            current = _Unit(None, units[-1].level if nested else -1, body)
-            units.append(current)
+            marker, start, column = None, indent, indent
+        for hit in _NEXT_ITEM.finditer(block, start):
+            if hit[2] != "-" and len(hit[1]) <= base:
+                continue  # a numbered line at the margin continues the unit above
+            _unit(units, block[start : hit.start()], marker, indent=indent, column=column, base=base)
+            marker, indent, start = hit[2], len(hit[1]), hit.end()
+            column = indent + len(hit[2]) + len(hit[3])
+        _unit(units, block[start:], marker, indent=indent, column=column, base=base)
     return units
+
+
+def _unit(units: list[_Unit], body: str, marker: str | None, *, indent: int, column: int, base: int) -> None:
+    text = _JOIN.sub(" ", body) if "\n" in body else body
+    if marker is not None:
+        level = max(0, round((column - base - _WRAP_STEP) / _WRAP_STEP))
+        units.append(_Unit("*" if marker == "-" else marker, level, text))
+        return
+    nested = indent > base and bool(units) and units[-1].marker is not None
+    units.append(_Unit(None, units[-1].level if nested else -1, text))
 
 
 def _render(units: list[_Unit]) -> str:
@@ -177,7 +222,7 @@ def _render(units: list[_Unit]) -> str:
     widths: list[int] = []  # marker width per open list level, for the v2 nesting indent
     previous: _Unit | None = None
     for unit in units:
-        text = escape(" ".join(unit.parts))
+        text = unit.text
         if unit.marker is None:
             if unit.level < 0 and _LONE_DASH.match(text):
                 text = "\\" + text
@@ -206,14 +251,15 @@ def unwrap(text: str | None) -> str | None:
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ITEM_LINE.search(text) is None:
+    if _ITEM_LINE.search(text) is None and _FIRST_ITEM_LINE.match(text) is None:
         return _paragraphs(text)
-    lines = text.split("\n")
-    base = _base_indent(text, lines)
-    return _render(_units(lines, base)) or None
+    # Escaped once, before the split: escaping only puts a backslash before characters that no marker, indent or
+    # line break is made of, so each unit's text comes out as if escaped on its own.
+    return _render(_units(escape(text), _base_indent(text))) or None
 
 
-_ITEM_LINE = re.compile(r"^ *[-\d]", re.MULTILINE)  # a line that could be a list item (or a lone dash)
+_FIRST_ITEM_LINE = re.compile(r" *[-\d]")  # a line that could be a list item (or a lone dash): the first,
+_ITEM_LINE = re.compile(r"\n *[-\d]")  # or a later one
 _LEADING_SPACES = re.compile(r"\n +")
 _BLANK_LINES = re.compile(r"\n{2,}")
 
@@ -228,13 +274,8 @@ def _paragraphs(text: str) -> str | None:
 # --- Element helpers ----------------------------------------------------------------------------
 
 
-# `iterchildren(tag)` filters in C; `findtext` runs ElementPath in Python, several times slower per call.
-
-
-def _text(parent: Element, tag: str) -> str | None:
-    for child in parent.iterchildren(tag):
-        return plain(child.text)
-    return None
+# `findtext` runs ElementPath in Python, and even `iterchildren(tag)` costs more per call than one pass over a
+# typical element's children: `_Kids` groups them once.
 
 
 def _texts(elements: Iterable[Element]) -> tuple[str, ...]:
@@ -251,22 +292,25 @@ def _block(parent: Element | None, tag: str | None) -> str | None:
     return None
 
 
-def _markdown(parent: Element, tag: str) -> str | None:
-    value = _text(parent, tag)
-    return escape(value) if value else None
-
-
 # --- The study ----------------------------------------------------------------------------------
 
 
-class _Study:
-    """The root's children grouped by tag (one pass), with the draft that collects issues."""
+class _Kids:
+    """An element's children grouped by tag, in one pass: one `iterchildren(tag)` costs more than walking
+    all the children of a typical element, and the readers ask for several tags of each."""
 
-    def __init__(self, root: Element) -> None:
-        self.by_tag: dict[str, list[Element]] = {}
-        for child in root:
-            self.by_tag.setdefault(child.tag, []).append(child)
-        self.draft = Draft()
+    __slots__ = ("by_tag",)
+
+    def __init__(self, parent: Element) -> None:
+        by_tag: dict[str, list[Element]] = {}
+        for child in parent:
+            tag = child.tag
+            found = by_tag.get(tag)
+            if found is None:
+                by_tag[tag] = [child]
+            else:
+                found.append(child)
+        self.by_tag = by_tag
 
     def all(self, tag: str) -> list[Element]:
         return self.by_tag.get(tag, [])
@@ -276,8 +320,34 @@ class _Study:
         return found[0] if found else None
 
     def text(self, tag: str) -> str | None:
+        """`plain` text of the first `tag` child (what `_text` gives)."""
         found = self.by_tag.get(tag)
         return plain(found[0].text) if found else None
+
+    def texts(self, tag: str) -> tuple[str, ...]:
+        found = self.by_tag.get(tag)
+        return _texts(found) if found else ()
+
+    def markdown(self, tag: str) -> str | None:
+        value = self.text(tag)
+        return escape(value) if value else None
+
+    def block(self, tag: str) -> str | None:
+        """`_block(parent, tag)`: the `<textblock>` of the first `tag` child that has one."""
+        for holder in self.by_tag.get(tag, ()):
+            for block in holder.iterchildren("textblock"):
+                return unwrap(block.text)
+        return None
+
+
+class _Study(_Kids):
+    """The root's children grouped by tag (one pass), with the draft that collects issues."""
+
+    __slots__ = ("draft",)
+
+    def __init__(self, root: Element) -> None:
+        super().__init__(root)
+        self.draft = Draft()
 
 
 def read_xml(data: str | bytes, *, name: str | None = None) -> Trial:
@@ -296,8 +366,11 @@ def read_xml(data: str | bytes, *, name: str | None = None) -> Trial:
     _parties(study, f)
     _places(study, f)
     f["references"] = _references(study)
-    return Trial(**f, unparsed=tuple(study.draft.unparsed), issues=tuple(study.draft.issues),
-                 source=Source(format=SourceFormat.CTGOV_XML, name=name))
+    source = _SOURCE if name is None else Source(format=SourceFormat.CTGOV_XML, name=name)
+    return _new_trial(**f, unparsed=tuple(study.draft.unparsed), issues=tuple(study.draft.issues), source=source)
+
+
+_SOURCE = Source(format=SourceFormat.CTGOV_XML)
 
 
 def _identification(study: _Study, f: dict[str, Any]) -> None:
@@ -307,12 +380,13 @@ def _identification(study: _Study, f: dict[str, Any]) -> None:
     found: list[Identifier] = []
     info = study.one("id_info")
     if info is not None:
-        f["nct_id"] = _text(info, "nct_id")
+        kids = _Kids(info)
+        f["nct_id"] = kids.text("nct_id")
         sources = {"org_study_id": IdentifierSource.ORG_STUDY_ID, "secondary_id": IdentifierSource.SECONDARY_ID,
                    "nct_alias": IdentifierSource.NCT_ALIAS}
         for tag, source in sources.items():  # v2 order: org study id, secondary ids, aliases
-            for value in _texts(info.iterchildren(tag)):
-                found.append(Identifier(value=value, source=source, registry=identifiers.registry(value)))
+            for value in kids.texts(tag):
+                found.append(Identifier(value=value, source=source, registry=_registry_of(value)))
     if f.get("nct_id") is None:
         study.draft.report("missing_nct_id", "no id_info/nct_id element", section="identifiers", field="nct_id")
     f["identifiers"] = tuple(found)
@@ -325,7 +399,7 @@ def _trial_date(study: _Study, tag: str, field: str) -> TrialDate | None:
         return None
     assert element is not None
     kind = study.draft.enum(DateType, element.get("type"), section="basic", field=f"{field}.type")
-    value = study.draft.value(dates.partial_date(raw), raw, section="basic", field=field, code="bad_date")
+    value = study.draft.value(_partial_date(raw), raw, section="basic", field=field, code="bad_date")
     return TrialDate(date=value, type=kind) if value is not None else None
 
 
@@ -333,7 +407,7 @@ def _full_date(study: _Study, field: str, *tags: str) -> Any:
     raw = next((value for tag in tags if (value := study.text(tag))), None)
     if raw is None:
         return None
-    return study.draft.value(dates.iso_date(raw), raw, section="basic", field=field, code="bad_date")
+    return study.draft.value(_iso_date(raw), raw, section="basic", field=field, code="bad_date")
 
 
 def _status(study: _Study, f: dict[str, Any]) -> None:
@@ -350,7 +424,7 @@ def _status(study: _Study, f: dict[str, Any]) -> None:
     f["has_results"] = study.one("clinical_results") is not None
     raw_phase = study.text("phase")
     if raw_phase is not None:
-        f["phases"] = draft.value(phases.phases(raw_phase), raw_phase, section="basic", field="phases",
+        f["phases"] = draft.value(_phases_of(raw_phase), raw_phase, section="basic", field="phases",
                                   code="unknown_value") or ()
     enrollment = study.one("enrollment")
     raw_count = plain(enrollment.text) if enrollment is not None else None
@@ -447,21 +521,23 @@ def _arms(study: _Study, f: dict[str, Any]) -> None:
     draft = study.draft
     interventions = []
     for item in study.all("intervention"):
+        kids = _Kids(item)
         interventions.append(Intervention(
-            name=_text(item, "intervention_name") or "",
-            type=draft.enum(InterventionType, _text(item, "intervention_type"), section="interventions",
+            name=kids.text("intervention_name") or "",
+            type=draft.enum(InterventionType, kids.text("intervention_type"), section="interventions",
                             field="interventions.type"),
-            description=_markdown(item, "description"),
-            arm_labels=_texts(item.iterchildren("arm_group_label")),
-            other_names=_texts(item.iterchildren("other_name")),
+            description=kids.markdown("description"),
+            arm_labels=kids.texts("arm_group_label"),
+            other_names=kids.texts("other_name"),
         ))
     arms = []
     for group in study.all("arm_group"):
-        label = _text(group, "arm_group_label") or ""
+        kids = _Kids(group)
+        label = kids.text("arm_group_label") or ""
         arms.append(Arm(
             label=label,
-            type=draft.enum(ArmGroupType, _text(group, "arm_group_type"), section="arms", field="arms.type"),
-            description=_markdown(group, "description"),
+            type=draft.enum(ArmGroupType, kids.text("arm_group_type"), section="arms", field="arms.type"),
+            description=kids.markdown("description"),
             # XML links interventions to arms on the intervention side only; v2 lists them on both sides.
             intervention_names=tuple(i.name for i in interventions if label in i.arm_labels),
         ))
@@ -472,29 +548,30 @@ def _arms(study: _Study, f: dict[str, Any]) -> None:
 def _eligibility(element: Element | None, draft: Draft) -> Eligibility | None:
     if element is None:
         return None
-    criteria = _block(element, "criteria")
+    kids = _Kids(element)
+    criteria = kids.block("criteria")
     inclusion, exclusion = split_criteria(criteria)
-    healthy_raw = _text(element, "healthy_volunteers")
+    healthy_raw = kids.text("healthy_volunteers")
     healthy = vocab.boolean(healthy_raw)
     if healthy is None and healthy_raw:
         draft.report("unknown_value", f"healthy_volunteers: {healthy_raw[:80]!r} is not yes/no",
                      section="eligibility", field="eligibility.healthy_volunteers", excerpt=healthy_raw)
     return Eligibility(
         criteria=criteria, inclusion=inclusion, exclusion=exclusion,
-        minimum_age=_age(element, "minimum_age", draft), maximum_age=_age(element, "maximum_age", draft),
-        sex=draft.enum(Sex, _text(element, "gender"), section="eligibility", field="eligibility.sex"),
+        minimum_age=_age(kids, "minimum_age", draft), maximum_age=_age(kids, "maximum_age", draft),
+        sex=draft.enum(Sex, kids.text("gender"), section="eligibility", field="eligibility.sex"),
         healthy_volunteers=healthy,
-        study_population=_block(element, "study_pop"),
-        sampling_method=draft.enum(SamplingMethod, _text(element, "sampling_method"), section="eligibility",
+        study_population=kids.block("study_pop"),
+        sampling_method=draft.enum(SamplingMethod, kids.text("sampling_method"), section="eligibility",
                                    field="eligibility.sampling_method"),
     )
 
 
-def _age(element: Element, tag: str, draft: Draft) -> Any:
-    raw = _text(element, tag)
+def _age(kids: _Kids, tag: str, draft: Draft) -> Any:
+    raw = kids.text(tag)
     if raw is None:
         return None
-    return draft.value(numbers.age(raw), raw, section="eligibility", field=f"eligibility.{tag}", code="bad_age")
+    return draft.value(_age_of(raw), raw, section="eligibility", field=f"eligibility.{tag}", code="bad_age")
 
 
 def _parties(study: _Study, f: dict[str, Any]) -> None:
@@ -504,9 +581,10 @@ def _parties(study: _Study, f: dict[str, Any]) -> None:
     if block is not None:
         for element in block:
             role = {"lead_sponsor": SponsorRole.LEAD, "collaborator": SponsorRole.COLLABORATOR}.get(element.tag)
-            name = _text(element, "agency") if role is not None else None
-            if role is not None and name:
-                kind = draft.enum(AgencyClass, _text(element, "agency_class"), section="sponsors",
+            kids = _Kids(element) if role is not None else None
+            name = kids.text("agency") if kids is not None else None
+            if kids is not None and role is not None and name:
+                kind = draft.enum(AgencyClass, kids.text("agency_class"), section="sponsors",
                                   field="sponsors.agency_class")
                 sponsors.append(Sponsor(name=name, agency_class=kind, role=role))
     f["sponsors"] = tuple(sponsors)
@@ -517,27 +595,29 @@ def _parties(study: _Study, f: dict[str, Any]) -> None:
 def _responsible_party(element: Element | None, draft: Draft) -> ResponsibleParty | None:
     if element is None:
         return None
-    kind = draft.enum(ResponsiblePartyType, _text(element, "responsible_party_type"), section="responsible_party",
+    kids = _Kids(element)
+    kind = draft.enum(ResponsiblePartyType, kids.text("responsible_party_type"), section="responsible_party",
                       field="responsible_party.type")
     party = ResponsibleParty(
         type=kind,
-        name=_text(element, "investigator_full_name") or _text(element, "name_title"),  # new or old style
-        title=_text(element, "investigator_title"),
-        affiliation=_text(element, "investigator_affiliation"),
-        organization=_text(element, "organization"),
+        name=kids.text("investigator_full_name") or kids.text("name_title"),  # new or old style
+        title=kids.text("investigator_title"),
+        affiliation=kids.text("investigator_affiliation"),
+        organization=kids.text("organization"),
     )
     return None if party == ResponsibleParty() else party
 
 
 def _official(element: Element, draft: Draft) -> Official:
     # Most files put the full name (with degrees) in last_name; older ones split it.
-    parts = [p for p in (_text(element, t) for t in ("first_name", "middle_name", "last_name")) if p]
+    kids = _Kids(element)
+    parts = [p for p in (kids.text(t) for t in ("first_name", "middle_name", "last_name")) if p]
     name = " ".join(parts)
-    degrees = _text(element, "degrees")
+    degrees = kids.text("degrees")
     if degrees:
         name = f"{name}, {degrees}" if name else degrees
-    role = draft.enum(OfficialRole, _text(element, "role"), section="officials", field="officials.role")
-    return Official(name=name, role=role, affiliation=_text(element, "affiliation"))
+    role = draft.enum(OfficialRole, kids.text("role"), section="officials", field="officials.role")
+    return Official(name=name, role=role, affiliation=kids.text("affiliation"))
 
 
 def _places(study: _Study, f: dict[str, Any]) -> None:
@@ -553,7 +633,7 @@ _SITE_STATUS: dict[str, RecruitmentStatus] = {}  # raw → status; a study repea
 
 def _location(element: Element, draft: Draft) -> Location:
     # One pass over children (not findtext per field): a large study has thousands of sites. A later
-    # duplicate element wins, as it always has.
+    # duplicate element wins, as it always has. `plain` inlined for the common text (no CR).
     facility = city = state = zip_ = country = None
     status = None
     for child in element:
@@ -562,21 +642,24 @@ def _location(element: Element, draft: Draft) -> Location:
             for part in child:
                 tag = part.tag
                 if tag == "name":
-                    facility = plain(part.text)
+                    t = part.text
+                    facility = (t.strip() or None) if t and "\r" not in t else plain(t)
                 elif tag == "address":
                     for a in part:
                         tag = a.tag
+                        t = a.text
+                        value = (t.strip() or None) if t and "\r" not in t else plain(t)
                         if tag == "city":
-                            city = plain(a.text)
+                            city = value
                         elif tag == "state":
-                            state = plain(a.text)
+                            state = value
                         elif tag == "zip":
-                            zip_ = plain(a.text)
+                            zip_ = value
                         elif tag == "country":
-                            country = plain(a.text)
+                            country = value
         elif tag == "status" and (raw := plain(child.text)):
             status = _SITE_STATUS.get(raw) or _site_status(raw, draft)
-    return Location(facility=facility, city=city, state=state, zip=zip_, country=country, status=status)
+    return _new_location(facility=facility, city=city, state=state, zip=zip_, country=country, status=status)
 
 
 def _site_status(raw: str, draft: Draft) -> RecruitmentStatus | None:
@@ -592,8 +675,9 @@ def _references(study: _Study) -> tuple[Reference, ...]:
     out = []
     for tag, kind in (("reference", ReferenceType.BACKGROUND), ("results_reference", ReferenceType.RESULT)):
         for element in study.all(tag):
-            citation = _text(element, "citation")
-            raw_pmid = _text(element, "PMID")
+            kids = _Kids(element)
+            citation = kids.text("citation")
+            raw_pmid = kids.text("PMID")
             found = pmid(raw_pmid)
             if raw_pmid and found is None:
                 study.draft.report("bad_pmid", f"references.pmid: {raw_pmid[:80]!r} is not a PMID",
