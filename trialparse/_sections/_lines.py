@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+import attrs
+
 
 def nonblank(lines: list[str]) -> list[int]:
     """Indices of the non-blank lines."""
@@ -21,25 +23,43 @@ def text(lines: list[str], start: int, end: int) -> str | None:
     return "\n".join(line.strip() if len(chunk) == 1 else line for line in chunk).strip() or None
 
 
+@attrs.frozen
+class _Labels:
+    """What recognises a set of labels: their first words (a cheap reject), the bare labels (a dict hit for the
+    usual `Label` line), and one regex for `Label value` / `Label: value` lines."""
+
+    first_words: frozenset[str]
+    bare: dict[str, str]
+    pattern: re.Pattern[str]
+
+
 @cache
-def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
-    """One anchored, case-insensitive alternation of `labels`, any run of whitespace between their words."""
+def _labels(labels: tuple[str, ...]) -> _Labels:
     words = (r"\s+".join(map(re.escape, label.split())) for label in labels)
-    return re.compile(r"\s*(?:" + "|".join(f"({w})" for w in words) + r")(?=\s|:|$)", re.IGNORECASE)
+    pattern = re.compile(r"\s*(?:" + "|".join(f"({w})" for w in words) + r")(?=\s|:|$)", re.IGNORECASE)
+    bare = {}
+    for label in reversed(labels):  # the first label wins, as in the pattern
+        bare[label.casefold()] = bare[label.casefold() + ":"] = label
+    return _Labels(frozenset(label.split()[0].casefold().rstrip(":") for label in labels), bare, pattern)
 
 
 def labelled(line: str, label: str) -> str | None:
     """The value of a one-line `Label value` / `Label: value` line; `""` for the bare label; else None."""
-    first = line[:1]
-    if first.upper() != label[0].upper() and not first.isspace():  # cheap rejection of most lines
-        return None
     hit = first_labelled(line, (label,))
     return None if hit is None else hit[1]
 
 
 def first_labelled(line: str, labels: tuple[str, ...]) -> tuple[str, str] | None:
     """(label, value) for the first of `labels` that `line` starts with (whitespace and case aside)."""
-    hit = _label_pattern(labels).match(line)
+    spec = _labels(labels)
+    words = line.split(None, 1)
+    if not words or words[0].casefold().rstrip(":") not in spec.first_words:
+        return None  # most lines: values and text, not labels
+    if len(line) <= 64:  # a bare label line: one dict lookup
+        found = spec.bare.get(" ".join(line.split()).casefold())
+        if found is not None:
+            return found, ""
+    hit = spec.pattern.match(line)
     if hit is None:
         return None
     rest = line[hit.end() :].lstrip()

@@ -22,7 +22,10 @@ def _is_type(line: str, label: str) -> bool:
 def parse_arms(section: Section, draft: Draft) -> None:
     lines = section.lines
     idx = nonblank(lines)
-    starts = [k - 1 for k in range(1, len(idx)) if _is_type(lines[idx[k]], "Group Type")]
+    starts: list[int] = []  # the label line of each arm: the line above its `Group Type`
+    for k in range(1, len(idx)):
+        if _is_type(lines[idx[k]], "Group Type") and (not starts or k - 1 > starts[-1] + 1):
+            starts.append(k - 1)  # (a `Group Type` right under another one is not a new arm: it stays a line)
     for k in range(starts[0] if starts else len(idx)):
         draft.keep("arms", lines[idx[k]])
     arms = []

@@ -31,6 +31,8 @@ def parse_header(section: Section, draft: Draft) -> None:
 
 
 def _nct_id(raw: str, draft: Draft) -> None:
+    if not raw:  # `NCT ID:` with nothing after it: absent (`missing_nct_id`), not unreadable
+        return
     if _NCT.fullmatch(raw.replace(" ", "")):
         draft.fields["nct_id"] = raw.replace(" ", "").upper()
     else:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from trialparse._draft import Draft
 from trialparse._sections._lines import labelled
 from trialparse._split import Section
-from trialparse.model import Location, RecruitmentStatus
+from trialparse.model import Location, RecruitmentStatus, _maker
+
+_new_location = _maker(Location)  # sites are the page's longest list: the cheaper constructor
 
 # CT.gov country names that contain a comma; any other country is the last comma-separated part.
 COMMA_COUNTRIES = (
@@ -93,9 +95,9 @@ def parse_locations(section: Section, draft: Draft) -> None:
 def _location(block: list[str], status: str, known: tuple[frozenset[str], tuple[str, ...]], draft: Draft) -> Location:
     site_status = draft.enum(RecruitmentStatus, status, section="locations", field="locations.status")
     if not block:
-        return Location(status=site_status)
+        return _new_location(status=site_status)
     if len(block) == 1 and not _looks_like_address(block[0], known):
-        return Location(facility=block[0], status=site_status)
+        return _new_location(facility=block[0], status=site_status)
     city, state, country = split_address(block[-1], known)
     facility = " ".join(block[:-1]) or None
-    return Location(facility=facility, city=city, state=state, country=country, status=site_status)
+    return _new_location(facility=facility, city=city, state=state, country=country, status=site_status)
