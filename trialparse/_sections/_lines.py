@@ -43,8 +43,16 @@ def _labels(labels: tuple[str, ...]) -> _Labels:
     return _Labels(frozenset(label.split()[0].casefold().rstrip(":") for label in labels), bare, pattern)
 
 
+@cache
+def _first_word(label: str) -> str:
+    return label.split()[0].casefold()
+
+
 def labelled(line: str, label: str) -> str | None:
     """The value of a one-line `Label value` / `Label: value` line; `""` for the bare label; else None."""
+    word = _first_word(label)
+    if line[: len(word)].casefold() != word and not line[:1].isspace():
+        return None  # the usual line: it does not start with the label's first word
     hit = first_labelled(line, (label,))
     return None if hit is None else hit[1]
 
