@@ -45,7 +45,7 @@ def _labels(labels: tuple[str, ...]) -> _Labels:
 
 @cache
 def _first_word(label: str) -> str:
-    return label.split()[0].casefold()
+    return label.split(maxsplit=1)[0].casefold()
 
 
 def labelled(line: str, label: str) -> str | None:
