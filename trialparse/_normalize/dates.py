@@ -24,9 +24,9 @@ _MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 _NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_MARKER = re.compile(
-    r"\s*[\[(]?\s*(actual|estimated|estimate|anticipated|expected)\s*[\])]?\s*:?\s*", re.IGNORECASE
-)
+# The marker word alone: brackets, colon and spaces around it are trimmed by slicing, so a long run of
+# spaces is never matched from each of its positions (a leading `\s*` made search quadratic).
+_MARKER = re.compile(r"\b(actual|estimated|estimate|anticipated|expected)\b", re.IGNORECASE)
 
 
 def _int(text: str | None) -> int | None:
@@ -82,7 +82,7 @@ def trial_date(text: str, default_type: DateType | None = None) -> Parsed[TrialD
     marker = _MARKER.search(text)
     if marker is not None:
         date_type = lookup(DateType, marker[1])
-        text = text[: marker.start()] + " " + text[marker.end() :]
+        text = text[: marker.start()].rstrip(" \t([") + " " + text[marker.end() :].lstrip(" \t)]:")
     parsed = partial_date(text)
     if parsed.value is None:
         return Parsed(None, parsed.problem)
