@@ -60,7 +60,7 @@ def test_encodings(encoding: str) -> None:
     (json.dumps([]).encode(), "several studies"),
     (b"<?xml version='1.0'?><rss><channel/></rss>", "clinical_study"),
     (b"<!DOCTYPE html><html><body><h1>Weather</h1><p>Sunny</p></body></html>", "heading"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "not a trial page"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
 ])
 def test_near_misses(data: bytes, message: str) -> None:
     with pytest.raises(trialparse.ParseError, match=message):

@@ -10,7 +10,7 @@ import attrs
 
 from trialparse._page import parse_page
 from trialparse._readers import ctgov_json, ctgov_xml, html
-from trialparse._source import decode, detect, has_wide_bom, read_path
+from trialparse._source import decode, detect, has_wide_bom, not_text, read_path
 from trialparse.criteria import parse_items
 from trialparse.issues import ParseError, Severity
 from trialparse.model import SourceFormat, Trial
@@ -27,6 +27,11 @@ def _text(data: Any, name: str | None) -> str:
 def _sniff(data: Any, name: str | None) -> tuple[SourceFormat, str | bytes]:
     """The format, and the input to hand its reader: markup stays bytes (its readers honour its declared
     encoding); page text and JSON are decoded here."""
+    head: str | bytes | None = data[:16] if isinstance(data, str) else None
+    if isinstance(data, bytes | bytearray | memoryview):
+        head = bytes(data[:16])
+    if head is not None and (what := not_text(head)) is not None:
+        raise ParseError(f"not a trial record: the input is {what}", source=name)
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         if not has_wide_bom(raw):
@@ -122,7 +127,11 @@ def parse_many(
     """Every study of an input that holds many: a v2 JSON array, an API page (`{"studies": [...]}`),
     JSON Lines, or a single record. A broken member yields its `ParseError` in its place, so a bulk run
     never loses track of a record."""
-    fmt, payload = _sniff(data, name)
+    try:
+        fmt, payload = _sniff(data, name)
+    except ParseError as exc:  # not decodable, or a binary file: one error for the whole input
+        yield exc
+        return
     if fmt is not SourceFormat.CTGOV_JSON:
         yield _safe(lambda: parse(payload, strict=strict, name=name, criteria=criteria))
         return

@@ -61,6 +61,27 @@ def detect(text: str) -> SourceFormat:
     return SourceFormat.PAGE_TEXT
 
 
+# Files people pass by mistake, by their leading bytes: (magic, what it is).
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+def not_text(head: bytes | str) -> str | None:
+    """What the input is when its first bytes say it is a binary file (a PDF, an image, an archive)."""
+    if isinstance(head, str):
+        head = head[:16].encode("latin-1", "replace")
+    return next((what for magic, what in _MAGIC if head.startswith(magic)), None)
+
+
 def read_path(path: str | Path) -> bytes:
     try:
         return Path(path).read_bytes()

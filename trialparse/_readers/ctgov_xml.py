@@ -102,6 +102,8 @@ def load(data: str | bytes, *, name: str | None = None) -> Element:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"not well-formed XML: {exc}", source=name) from None
+    except ValueError as exc:  # lxml refuses a str whose (malformed) declaration names an encoding
+        raise ParseError(f"not well-formed XML: {exc}", source=name) from None
     if root is None:
         raise ParseError("empty XML document", source=name)
     dtd: Any = root.getroottree().docinfo.internalDTD

@@ -1,0 +1,144 @@
+"""Never crash: thousands of generated pages, v2 JSON studies and legacy XML records, mangled, must parse to a
+record or a ParseError, and nothing else. Marked slow (CI runs them; together well under three minutes)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import trialparse
+from tests.render import render
+from tests.strategies import page_records
+
+ROOT = Path(__file__).resolve().parent.parent
+STUDIES = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "samples" / "json").glob("*.json"))[:6]]
+XMLS = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "xml").glob("*.xml"))[:6]]
+SETTINGS = settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+pytestmark = pytest.mark.slow
+
+
+def _outcome(data: str | bytes) -> None:
+    for strict in (False, True):
+        try:
+            trial = trialparse.parse(data, strict=strict)
+        except trialparse.ParseError:
+            continue
+        assert isinstance(trial, trialparse.Trial)
+        if _encodable(trial):
+            trialparse.loads(trialparse.dumps(trial))
+    for item in trialparse.parse_many(data):
+        assert isinstance(item, trialparse.Trial | trialparse.ParseError)
+
+
+def _encodable(trial: trialparse.Trial) -> bool:
+    try:
+        trialparse.dumps(trial).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from the input: kept, but not UTF-8
+        return False
+    return True
+
+
+_JUNK = st.sampled_from(["", "\x00", "\r", "\n\n", "Conditions", "Locations", "Site Status", "Group Type",
+                         "NCT ID:", "Sponsor Role", "Role:", "* ", "\\<", "PMID: x", "Identifier Source: x",
+                         "\ufeff", "\u202e", "Ω", "数据", "Minimum Eligible Age", "N/A", "9" * 30])
+
+
+@st.composite
+def mangled_pages(draw: st.DrawFn) -> str:
+    lines = render(draw(page_records())).split("\n")
+    for _ in range(draw(st.integers(0, 8))):
+        at = draw(st.integers(0, len(lines)))
+        op = draw(st.integers(0, 4))
+        if op == 0 and at < len(lines):
+            del lines[at]
+        elif op == 1:
+            lines.insert(at, draw(_JUNK | st.text(max_size=30)))
+        elif op == 2 and at < len(lines):
+            lines[at] = lines[at][: draw(st.integers(0, len(lines[at])))]
+        elif op == 3 and at < len(lines):
+            lines.insert(draw(st.integers(0, len(lines))), lines[at])  # a line moved or duplicated
+        else:
+            del lines[at:]
+    return "\n".join(lines)
+
+
+@SETTINGS
+@given(mangled_pages(), st.sampled_from(["str", "utf-8", "utf-16", "cp1252"]))
+def test_generated_pages_never_crash(page: str, form: str) -> None:
+    data: str | bytes = page if form == "str" else page.encode(form, "replace")
+    _outcome(data)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12)
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out += _paths(v, (*path, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += _paths(v, (*path, i))
+    return out
+
+
+@st.composite
+def mangled_studies(draw: st.DrawFn) -> Any:
+    study = json.loads(json.dumps(draw(st.sampled_from(STUDIES))))
+    paths = _paths(study)
+    for _ in range(draw(st.integers(1, 10))):
+        path = draw(st.sampled_from(paths))
+        if not path:
+            continue
+        node = study
+        try:
+            for key in path[:-1]:
+                node = node[key]
+            node[path[-1]] = draw(json_values)
+        except (KeyError, IndexError, TypeError):
+            continue
+    return study
+
+
+@SETTINGS
+@given(mangled_studies(), st.booleans())
+def test_generated_json_never_crashes(study: Any, as_list: bool) -> None:
+    text = json.dumps([study, study] if as_list else study)
+    _outcome(text)
+    _outcome(text.encode())
+
+
+_XML_JUNK = st.sampled_from(["<", ">", "&", "&amp;", "&lol;", "<x>", "</x>", "<![CDATA[ x ]]>", "<!-- c -->",
+                             "<?pi x?>", "\x00", "]]>", "<clinical_study>", "</clinical_study>", "&#0;", "&#x110000;",
+                             "<brief_title/>", "<location><facility/></location>", "<!DOCTYPE x>"])
+
+
+@st.composite
+def mangled_xml(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(XMLS))
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(text)))
+        op = draw(st.integers(0, 2))
+        if op == 0:
+            text = text[:at] + draw(_XML_JUNK | st.text(max_size=10)) + text[at:]
+        elif op == 1:
+            end = draw(st.integers(at, min(len(text), at + 200)))
+            text = text[:at] + text[end:]
+        else:
+            text = text[:at]
+    return text
+
+
+@SETTINGS
+@given(mangled_xml(), st.sampled_from(["str", "utf-8", "utf-16"]))
+def test_generated_xml_never_crashes(text: str, form: str) -> None:
+    _outcome(text if form == "str" else text.encode(form, "replace"))
