@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from _timing import best, report, run_all  # bench/ is on sys.path when a script runs
 
 from trialparse._readers.ctgov_json import read_json
 
@@ -27,30 +27,6 @@ def corpus() -> Path:
     env = os.environ.get("TRIALPARSE_CORPUS")
     path = Path(env) if env else ROOT.parent / "shared" / "corpus"
     return path / "ctgov-json" if (path / "ctgov-json").is_dir() else ROOT / "samples" / "json"
-
-
-def best(fns: Sequence[Callable[[], object]], repeat: int) -> list[float]:
-    """Best of `repeat` interleaved runs of each of `fns`, in seconds."""
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(repeat):
-        for fn, spent in zip(fns, times, strict=True):
-            start = time.process_time()
-            fn()
-            spent.append(time.process_time() - start)
-    return [min(spent) for spent in times]
-
-
-def run_all(items: Sequence[bytes], fn: Callable[[bytes], object]) -> Callable[[], None]:
-    def loop() -> None:
-        for item in items:
-            fn(item)
-    return loop
-
-
-def report(label: str, seconds: float, floor: float, count: int, target: float | None = None) -> None:
-    ratio = seconds / floor
-    verdict = "" if target is None else ("  ok" if ratio <= target else f"  OVER target {target}×")
-    print(f"  {label:<40} {seconds / count * 1e6:9.1f} µs/record   {ratio:5.2f}×{verdict}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,10 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -23,6 +20,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from _timing import best, report, run_all  # noqa: E402  (bench/ is on sys.path when a script runs)
 from html_render import render  # type: ignore[import-not-found]  # noqa: E402
 
 from trialparse._page import parse_page  # noqa: E402
@@ -35,31 +33,6 @@ def corpus() -> Path:
     env = os.environ.get("TRIALPARSE_CORPUS")
     path = Path(env) if env else ROOT.parent / "shared" / "corpus"
     return path if path.is_dir() else ROOT / "samples"
-
-
-def best(fns: Sequence[Callable[[], object]], repeat: int) -> list[float]:
-    """Best of `repeat` runs of each of `fns` (seconds), the runs interleaved so that load from other jobs
-    on the machine hits every contender alike."""
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(repeat):
-        for fn, spent in zip(fns, times, strict=True):
-            start = time.process_time()
-            fn()
-            spent.append(time.process_time() - start)
-    return [min(spent) for spent in times]
-
-
-def run_all(items: Sequence[Any], fn: Callable[[Any], object]) -> Callable[[], None]:
-    def loop() -> None:
-        for item in items:
-            fn(item)
-    return loop
-
-
-def report(label: str, seconds: float, floor: float, count: int, target: float | None = None) -> None:
-    ratio = seconds / floor
-    verdict = "" if target is None else ("  ok" if ratio <= target else f"  OVER target {target}×")
-    print(f"  {label:<44} {seconds / count * 1e6:9.1f} µs/record   {ratio:5.2f}×{verdict}")
 
 
 def bench_xml(base: Path, repeat: int, limit: int | None) -> None:
