@@ -53,8 +53,8 @@ def detect(text: str) -> SourceFormat:
     head = text.lstrip("\ufeff \t\r\n")[:2048]
     if _JSON_START.match(head):
         return SourceFormat.CTGOV_JSON
-    lowered = head.lower()
     if _MARKUP_START.match(head):
+        lowered = head.lower()
         if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered or "<div" in lowered:
             return SourceFormat.PAGE_HTML
         return SourceFormat.CTGOV_XML
@@ -75,10 +75,15 @@ _MAGIC = (
 )
 
 
+_MAGICS = tuple(magic for magic, _ in _MAGIC)
+
+
 def not_text(head: bytes | str) -> str | None:
     """What the input is when its first bytes say it is a binary file (a PDF, an image, an archive)."""
     if isinstance(head, str):
         head = head[:16].encode("latin-1", "replace")
+    if not head.startswith(_MAGICS):  # one C-level test for every text input
+        return None
     return next((what for magic, what in _MAGIC if head.startswith(magic)), None)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import compress, repeat
+from operator import contains
+
 import attrs
 
 # Section name → (heading line, the site's fixed sentence under it). `header` holds the lines above the
@@ -92,9 +95,6 @@ HEADING_BY_TEXT = {fold(text): name for name, (text, _) in HEADINGS.items()}
 HEADING_BY_SENTENCE = {fold(sentence): name for name, (_, sentence) in HEADINGS.items() if sentence}
 _ANY = frozenset({*HEADING_BY_TEXT, *HEADING_BY_SENTENCE, *RESULTS_SENTENCES})
 _LENGTHS = frozenset(map(len, _ANY))
-_LONG = (min(map(len, (*HEADING_BY_SENTENCE, *RESULTS_SENTENCES))) // 2,
-         max(map(len, (*HEADING_BY_SENTENCE, *RESULTS_SENTENCES))) * 2)
-
 
 
 @attrs.define
@@ -107,55 +107,59 @@ class Section:
 
 
 def _key(line: str) -> str | None:
-    """The folded line if it is a heading or a site sentence, `""` if blank, else None."""
-    key = line.strip().casefold()
-    if key in _ANY or not key:
-        return key
-    if "  " in key or "\t" in key:
-        key = " ".join(key.split())
-        return key if key in _ANY else None
-    return None
+    """The folded line if it is a heading or a site sentence, else None."""
+    key = " ".join(line.split()).casefold()
+    return key if key in _ANY else None
 
 
-def _keys(lines: list[str]) -> list[str | None]:
-    """`_key` of every line. The hot loop of the parser: a clean line whose length is no heading's or
-    sentence's length (most lines) is rejected without a call."""
-    lengths = _LENGTHS
-    return [
-        "" if not line
-        else None if len(line) not in lengths and line[0] not in " \t" and "  " not in line and "\t" not in line
-        else _key(line)
-        for line in lines
-    ]
+def _keys(lines: list[str]) -> dict[int, str]:
+    """Line index → folded text of every heading and site sentence line: the hot loop of the parser.
+
+    Only a line whose stripped length is a heading's or a sentence's is case folded and looked up (about
+    one line in five); only a line holding a run of spaces or a tab needs its white space collapsed."""
+    stripped = list(map(str.lstrip, lines))
+    keys = {}
+    for i in compress(range(len(lines)), map(_LENGTHS.__contains__, map(len, stripped))):
+        key = stripped[i].casefold()
+        if key in _ANY:
+            keys[i] = key
+    joined = "\n".join(lines)
+    for run in ("  ", "\t"):
+        if run in joined:
+            for i in compress(range(len(lines)), map(contains, lines, repeat(run))):
+                if (key := _key(lines[i])) is not None:
+                    keys[i] = key
+    return keys
 
 
 def clean_lines(text: str) -> list[str]:
     """Lines with NBSP as space and trailing whitespace gone; leading indentation is kept (it is Markdown).
     A line of nothing but NUL bytes and spaces (debris of a bad conversion) is a blank line."""
-    lines = [line.rstrip() for line in text.replace("\u00a0", " ").splitlines()]
+    lines = list(map(str.rstrip, text.replace("\u00a0", " ").splitlines()))
     if "\x00" in text:
         lines = [line if line.strip(" \t\x00") else "" for line in lines]
     return lines
 
 
-def _next_nonblank(keys: list[str | None], start: int) -> int:
-    i = start
-    while i < len(keys) and keys[i] == "":
+def _next_nonblank(lines: list[str], start: int) -> int:
+    """The first non-blank line from `start` (lines are right-stripped: a blank one is empty)."""
+    i, n = start, len(lines)
+    while i < n and not lines[i]:
         i += 1
     return i
 
 
-def _confirmed_headings(keys: list[str | None], marks: list[int]) -> set[str]:
+def _confirmed_headings(lines: list[str], keys: dict[int, str], marks: list[int]) -> set[str]:
     """Sections whose heading appears directly above its sentence somewhere on the page."""
     found = set()
     for i in marks:
-        name = HEADING_BY_SENTENCE.get(keys[i] or "")
+        name = HEADING_BY_SENTENCE.get(keys[i])
         if name is None:
             continue
         j = i - 1
-        while j >= 0 and keys[j] == "":
+        while j >= 0 and not lines[j]:
             j -= 1
-        if j >= 0 and keys[j] and HEADING_BY_TEXT.get(keys[j] or "") == name:
+        if j >= 0 and HEADING_BY_TEXT.get(keys.get(j, "")) == name:
             found.add(name)
     return found
 
@@ -171,44 +175,44 @@ def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
     lines = clean_lines(text)
     keys = _keys(lines)
-    marks = [i for i, key in enumerate(keys) if key]  # headings and sentences: a few dozen lines
-    confirmed = _confirmed_headings(keys, marks)
-    sections = [Section("header")]
+    marks = sorted(keys)  # headings and sentences: a few dozen lines
+    confirmed = _confirmed_headings(lines, keys, marks)
+    current = Section("header")
+    sections = [current]
     seen: set[str] = set()
     body = 0  # first line of the current section's body not yet assigned
-    m = 0
-    while m < len(marks):
-        i = marks[m]
-        m += 1
-        key = keys[i] or ""
+    n = len(lines)
+    for i in marks:
+        if i < body:  # the sentence of a heading just opened
+            continue
+        key = keys[i]
         name = HEADING_BY_TEXT.get(key)
         if name is not None:
-            j = _next_nonblank(keys, i + 1)
-            has_sentence = j < len(lines) and HEADING_BY_SENTENCE.get(keys[j] or "") == name
+            j = _next_nonblank(lines, i + 1)
+            has_sentence = j < n and HEADING_BY_SENTENCE.get(keys.get(j, "")) == name
             if has_sentence or _is_bare_heading(name, seen, confirmed):
-                sections[-1].lines.extend(lines[body:i])
-                sections.append(Section(name))
+                current.lines.extend(lines[body:i])
+                current = Section(name)
+                sections.append(current)
                 seen.add(name)
                 body = j + 1 if has_sentence else i + 1
-                while m < len(marks) and marks[m] < body:
-                    m += 1
             continue  # a heading that is not one stays a body line
         sentence_of = HEADING_BY_SENTENCE.get(key)
-        sections[-1].lines.extend(lines[body:i])
+        current.lines.extend(lines[body:i])
         body = i + 1
         if sentence_of is not None:  # the sentence without its heading still opens the section
-            sections.append(Section(sentence_of, has_heading=False))
+            current = Section(sentence_of, has_heading=False)
+            sections.append(current)
             seen.add(sentence_of)
-    sections[-1].lines.extend(lines[body:])
+    current.lines.extend(lines[body:])
     for section in sections:
         _trim(section.lines)
     return sections
 
 
 def _trim(lines: list[str]) -> None:
-    while lines and not lines[-1].strip():
+    """Blank lines off both ends (lines are right-stripped: a blank one is empty)."""
+    while lines and not lines[-1]:
         lines.pop()
-    start = 0
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    del lines[:start]
+    if lines and not lines[0]:
+        del lines[: _next_nonblank(lines, 0)]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-
-import attrs
+from itertools import compress
 
 
 def nonblank(lines: list[str]) -> list[int]:
-    """Indices of the non-blank lines."""
-    return [i for i, line in enumerate(lines) if line.strip()]
+    """Indices of the non-blank lines (section lines are right-stripped: a blank one is empty)."""
+    return list(compress(range(len(lines)), lines))
 
 
 def text(lines: list[str], start: int, end: int) -> str | None:
@@ -23,60 +21,51 @@ def text(lines: list[str], start: int, end: int) -> str | None:
     return "\n".join(line.strip() if len(chunk) == 1 else line for line in chunk).strip() or None
 
 
-@attrs.frozen
-class _Labels:
-    """What recognises a set of labels: their first words (a cheap reject), the bare labels (a dict hit for the
-    usual `Label` line), and one regex for `Label value` / `Label: value` lines."""
+class Labels:
+    """What recognises a set of labels at the start of a line: the bare label lines as they are printed (a dict
+    hit for the usual `Label` line) and one regex for the rest (`Label value`, `Label: value`, odd spacing or
+    case). A line that is no label fails the regex on its first characters."""
 
-    first_words: frozenset[str]
-    bare: dict[str, str]
-    pattern: re.Pattern[str]
+    __slots__ = ("bare", "labels", "pattern")
 
+    def __init__(self, *labels: str) -> None:
+        self.labels = labels
+        words = (r"\s+".join(map(re.escape, label.split())) for label in labels)
+        self.pattern = re.compile(r"\s*(?:" + "|".join(f"({w})" for w in words) + r")(?=\s|:|$)", re.IGNORECASE)
+        self.bare: dict[str, str] = {}
+        for label in reversed(labels):  # the first label wins, as in the pattern
+            self.bare[label] = self.bare[label + ":"] = label
 
-@cache
-def _labels(labels: tuple[str, ...]) -> _Labels:
-    words = (r"\s+".join(map(re.escape, label.split())) for label in labels)
-    pattern = re.compile(r"\s*(?:" + "|".join(f"({w})" for w in words) + r")(?=\s|:|$)", re.IGNORECASE)
-    bare = {}
-    for label in reversed(labels):  # the first label wins, as in the pattern
-        bare[label.casefold()] = bare[label.casefold() + ":"] = label
-    return _Labels(frozenset(label.split()[0].casefold().rstrip(":") for label in labels), bare, pattern)
-
-
-@cache
-def _first_word(label: str) -> str:
-    return label.split(maxsplit=1)[0].casefold()
-
-
-def labelled(line: str, label: str) -> str | None:
-    """The value of a one-line `Label value` / `Label: value` line; `""` for the bare label; else None."""
-    word = _first_word(label)
-    if line[: len(word)].casefold() != word and not line[:1].isspace():
-        return None  # the usual line: it does not start with the label's first word
-    hit = first_labelled(line, (label,))
-    return None if hit is None else hit[1]
-
-
-def first_labelled(line: str, labels: tuple[str, ...]) -> tuple[str, str] | None:
-    """(label, value) for the first of `labels` that `line` starts with (whitespace and case aside)."""
-    spec = _labels(labels)
-    words = line.split(None, 1)
-    if not words or words[0].casefold().rstrip(":") not in spec.first_words:
-        return None  # most lines: values and text, not labels
-    if len(line) <= 64:  # a bare label line: one dict lookup
-        found = spec.bare.get(" ".join(line.split()).casefold())
+    def first(self, line: str) -> tuple[str, str] | None:
+        """(label, value) for the first label that `line` starts with (whitespace and case aside)."""
+        found = self.bare.get(line)
         if found is not None:
             return found, ""
-    hit = spec.pattern.match(line)
-    if hit is None:
-        return None
-    rest = line[hit.end() :].lstrip()
-    if rest.startswith(":"):
-        rest = rest[1:]
-    return labels[hit.lastindex - 1 if hit.lastindex else 0], " ".join(rest.split())
+        hit = self.pattern.match(line)
+        return None if hit is None else self.read(line, hit)
+
+    def scan(self, lines: list[str]) -> list[re.Match[str] | None]:
+        """The label match of every line, in one C-level pass (the section parsers' hot loop)."""
+        return list(map(self.pattern.match, lines))
+
+    def read(self, line: str, hit: re.Match[str]) -> tuple[str, str]:
+        """(label, value) of a line that `scan` matched."""
+        label = self.labels[hit.lastindex - 1 if hit.lastindex else 0]
+        rest = line[hit.end() :]
+        if not rest:
+            return label, ""
+        rest = rest.lstrip()
+        if rest.startswith(":"):
+            rest = rest[1:]
+        return label, " ".join(rest.split())
+
+    def value(self, line: str) -> str | None:
+        """The value of a one-line `Label value` / `Label: value` line; `""` for the bare label; else None."""
+        hit = self.first(line)
+        return None if hit is None else hit[1]
 
 
-def form(lines: list[str], labels: tuple[str, ...]) -> tuple[list[tuple[str, str, list[int]]], list[int]]:
+def form(lines: list[str], labels: Labels) -> tuple[list[tuple[str, str, list[int]]], list[int]]:
     """A label/value block: ([(label, value, indices of further lines)], indices of lines before any label).
 
     A label stands on its own line with the value on the next non-blank line, or shares the line with its
@@ -85,17 +74,15 @@ def form(lines: list[str], labels: tuple[str, ...]) -> tuple[list[tuple[str, str
     rows: list[tuple[str, str, list[int]]] = []
     orphans: list[int] = []
     idx = nonblank(lines)
-    k = 0
-    while k < len(idx):
-        hit = first_labelled(lines[idx[k]], labels)
-        if hit is None:
-            (rows[-1][2] if rows else orphans).append(idx[k])
-            k += 1
-            continue
-        label, value = hit
-        k += 1
-        if value == "" and k < len(idx) and first_labelled(lines[idx[k]], labels) is None:
-            value = lines[idx[k]].strip()
-            k += 1
-        rows.append((label, value, []))
+    waiting = False  # the last row is a bare label whose value is the next line, unless that is a label
+    for i, hit in zip(idx, labels.scan([lines[i] for i in idx]), strict=True):
+        if hit is not None:
+            label, value = labels.read(lines[i], hit)
+            rows.append((label, value, []))
+            waiting = value == ""
+        elif waiting:
+            rows[-1] = (rows[-1][0], lines[i].strip(), [])
+            waiting = False
+        else:
+            (rows[-1][2] if rows else orphans).append(i)
     return rows, orphans

@@ -10,21 +10,21 @@ from __future__ import annotations
 import attrs
 
 from trialparse._draft import Draft
-from trialparse._sections._lines import labelled, nonblank, text
+from trialparse._sections._lines import Labels, nonblank, text
 from trialparse._split import Section
 from trialparse.model import Arm, ArmGroupType, Intervention, InterventionType
 
-
-def _is_type(line: str, label: str) -> bool:
-    return labelled(line, label) is not None
+_GROUP_TYPE = Labels("Group Type")
+_INTERVENTION_TYPE = Labels("Intervention Type")
 
 
 def parse_arms(section: Section, draft: Draft) -> None:
     lines = section.lines
     idx = nonblank(lines)
     starts: list[int] = []  # the label line of each arm: the line above its `Group Type`
+    is_type = _GROUP_TYPE.scan([lines[i] for i in idx])
     for k in range(1, len(idx)):
-        if _is_type(lines[idx[k]], "Group Type") and (not starts or k - 1 > starts[-1] + 1):
+        if is_type[k] is not None and (not starts or k - 1 > starts[-1] + 1):
             starts.append(k - 1)  # (a `Group Type` right under another one is not a new arm: it stays a line)
     for k in range(starts[0] if starts else len(idx)):
         draft.keep("arms", lines[idx[k]])
@@ -37,13 +37,13 @@ def parse_arms(section: Section, draft: Draft) -> None:
 
 def _arm(lines: list[str], block: list[int], draft: Draft) -> Arm:
     label = lines[block[0]].strip()
-    raw_type = labelled(lines[block[1]], "Group Type") or ""
+    raw_type = _GROUP_TYPE.value(lines[block[1]]) or ""
     arm_type = draft.enum(ArmGroupType, raw_type, section="arms", field="arms.type")
     names: list[str] = []
     described: list[int] = []
     k = 2
     while k < len(block):
-        if k + 1 < len(block) and _is_type(lines[block[k + 1]], "Intervention Type"):
+        if k + 1 < len(block) and _INTERVENTION_TYPE.first(lines[block[k + 1]]) is not None:
             names.append(lines[block[k]].strip())
             k += 2
         else:
@@ -58,10 +58,10 @@ def parse_interventions(section: Section, draft: Draft) -> None:
     idx = nonblank(lines)
     out = []
     first = 0
-    for k, i in enumerate(idx):
-        raw_type = labelled(lines[i], "Intervention Type")
-        if raw_type is None:
+    for k, (i, hit) in enumerate(zip(idx, _INTERVENTION_TYPE.scan([lines[i] for i in idx]), strict=True)):
+        if hit is None:
             continue
+        raw_type = _INTERVENTION_TYPE.read(lines[i], hit)[1]
         block = idx[first:k]
         first = k + 1
         if not block:

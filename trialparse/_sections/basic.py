@@ -5,26 +5,28 @@ from __future__ import annotations
 import re
 
 from trialparse._draft import Draft
-from trialparse._normalize import dates, numbers, phases
-from trialparse._sections._lines import first_labelled, form
+from trialparse._normalize import cached
+from trialparse._sections._lines import Labels, form
 from trialparse._split import Section, fold
 from trialparse.model import OverallStatus, StudyType
 
+_HEADER = Labels("NCT ID", "Last Updated")
 _NCT = re.compile(r"NCT\d{8}", re.IGNORECASE)
 
 
 def parse_header(section: Section, draft: Draft) -> None:
     title: list[str] = []
-    for line in (raw.strip() for raw in section.lines):
-        hit = first_labelled(line, ("NCT ID", "Last Updated"))
-        if hit is None:
-            if line:
-                title.append(line)
-        elif hit[0] == "NCT ID":
+    lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
+    for raw, match in zip(lines, _HEADER.scan(lines), strict=True):
+        if match is None:
+            title.append(raw.strip())
+            continue
+        hit = _HEADER.read(raw, match)
+        if hit[0] == "NCT ID":
             _nct_id(hit[1], draft)
         elif hit[1]:  # an empty value is an absent one
             draft.fields["last_updated"] = draft.value(
-                dates.iso_date(hit[1]), hit[1], section="header", field="last_updated", code="bad_date"
+                cached.iso_date(hit[1]), hit[1], section="header", field="last_updated", code="bad_date"
             )
     if title:
         draft.fields["title"] = " ".join(title)
@@ -53,8 +55,8 @@ def parse_results(section: Section, draft: Draft) -> None:
             draft.keep("results", line)
 
 
-_BASIC = ("Recruitment Status", "Clinical Phase", "Total Enrollment", "Study Classification",
-          "Study Start Date", "Primary Completion Date", "Study Completion Date", "Why Stopped")
+_BASIC = Labels("Recruitment Status", "Clinical Phase", "Total Enrollment", "Study Classification",
+                "Study Start Date", "Primary Completion Date", "Study Completion Date", "Why Stopped")
 _DATE_FIELDS = {"Study Start Date": "start_date", "Primary Completion Date": "primary_completion_date",
                 "Study Completion Date": "completion_date"}
 
@@ -74,11 +76,11 @@ def _basic_row(label: str, value: str, draft: Draft) -> None:
     if label == "Recruitment Status":
         f["overall_status"] = draft.enum(OverallStatus, value, section="basic", field="overall_status")
     elif label == "Clinical Phase":
-        parsed = phases.phases(value)
+        parsed = cached.phases_of(value)
         code = "phase_not_specified" if parsed.value == () else "unknown_value"
         f["phases"] = draft.value(parsed, value, section="basic", field="phases", code=code) or ()
     elif label == "Total Enrollment":
-        f["enrollment"] = draft.value(numbers.enrollment(value), value, section="basic", field="enrollment",
+        f["enrollment"] = draft.value(cached.enrollment(value), value, section="basic", field="enrollment",
                                       code="bad_enrollment")
     elif label == "Study Classification":
         f["study_type"] = draft.enum(StudyType, value, section="basic", field="study_type")
@@ -88,4 +90,4 @@ def _basic_row(label: str, value: str, draft: Draft) -> None:
         f["why_stopped"] = value or None
     elif value:  # an empty value is an absent one
         field = _DATE_FIELDS[label]
-        f[field] = draft.value(dates.trial_date(value), value, section="basic", field=field, code="bad_date")
+        f[field] = draft.value(cached.trial_date(value), value, section="basic", field=field, code="bad_date")

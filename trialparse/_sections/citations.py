@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from trialparse._draft import Draft
 from trialparse._normalize import references
-from trialparse._sections._lines import labelled
+from trialparse._sections._lines import Labels
 from trialparse._split import Section
 from trialparse.model import Reference, ReferenceType
+
+_TYPE = Labels("Reference Type")
 
 
 def parse_references(section: Section, draft: Draft) -> None:
@@ -21,11 +23,11 @@ def parse_references(section: Section, draft: Draft) -> None:
         if text or kind or pmid:
             out.append(Reference(citation=text, type=kind, pmid=pmid, doi=references.doi(text)))
 
-    for line in (raw.strip() for raw in section.lines):
-        if not line:
-            continue
-        raw_type = labelled(line, "Reference Type")
-        found_pmid = references.pmid_line(line)
+    lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
+    for raw, hit in zip(lines, _TYPE.scan(lines), strict=True):
+        line = raw.strip()
+        raw_type = None if hit is None else _TYPE.read(raw, hit)[1]
+        found_pmid = None if hit is not None or line[:1] not in "Pp" else references.pmid_line(line)
         if raw_type is None and found_pmid is None and closed:
             flush()
             citation, kind, pmid, closed = [], None, None, False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from trialparse._draft import Draft
-from trialparse._sections._lines import form, text
+from trialparse._sections._lines import Labels, form, text
 from trialparse._split import Section
 from trialparse.model import (
     Allocation,
@@ -26,7 +26,7 @@ _ROWS: dict[str, tuple[str, type[StrEnum]]] = {
     "Observational Model": ("observational_model", ObservationalModel),
     "Time Perspective": ("time_perspective", TimePerspective),
 }
-_LABELS = tuple(_ROWS)
+_LABELS = Labels(*_ROWS)
 
 
 def parse_design(section: Section, draft: Draft) -> None:

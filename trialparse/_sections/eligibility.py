@@ -7,20 +7,21 @@ into `Minimum Eligible Age` without a blank line).
 from __future__ import annotations
 
 from trialparse._draft import Draft
-from trialparse._normalize import numbers, vocab
+from trialparse._normalize import cached, vocab
 from trialparse._normalize.text import split_criteria
-from trialparse._sections._lines import first_labelled, form
+from trialparse._sections._lines import Labels, form
 from trialparse._split import Section
 from trialparse.model import Eligibility, Sex
 
-_LABELS = ("Minimum Eligible Age", "Maximum Eligible Age", "Eligible Sex", "Accepts Healthy Volunteers")
-_FIRST = frozenset(c for label in _LABELS for c in (label[0], label[0].lower()))  # cheap pre-check per line
+_NAMES = ("Minimum Eligible Age", "Maximum Eligible Age", "Eligible Sex", "Accepts Healthy Volunteers")
+_LABELS = Labels(*_NAMES)
+_FIRST = frozenset(c for label in _NAMES for c in (label[0], label[0].lower()))  # cheap pre-check per line
 
 
 def parse_eligibility(section: Section, draft: Draft) -> None:
     lines = section.lines
     end = next((i for i, line in enumerate(lines)
-                if line.lstrip()[:1] in _FIRST and first_labelled(line, _LABELS) is not None), len(lines))
+                if line.lstrip()[:1] in _FIRST and _LABELS.first(line) is not None), len(lines))
     criteria = "\n".join(lines[:end]).strip("\n") or None
     inclusion, exclusion = split_criteria(criteria)
     values: dict[str, object] = {"criteria": criteria, "inclusion": inclusion, "exclusion": exclusion}
@@ -43,6 +44,6 @@ def _row(label: str, value: str, values: dict[str, object], draft: Draft) -> Non
         values["healthy_volunteers"] = flag
     else:
         field = "minimum_age" if label.startswith("Minimum") else "maximum_age"
-        age = draft.value(numbers.age(value), value, section="eligibility", field=f"eligibility.{field}",
+        age = draft.value(cached.age(value), value, section="eligibility", field=f"eligibility.{field}",
                           code="bad_age")
         values[field] = age

@@ -5,42 +5,43 @@ from __future__ import annotations
 import re
 
 from trialparse._draft import Draft
-from trialparse._normalize import identifiers, phases
+from trialparse._normalize import cached
 from trialparse._normalize.vocab import lookup
-from trialparse._sections._lines import labelled
+from trialparse._sections._lines import Labels
 from trialparse._split import Section
 from trialparse.model import Identifier, IdentifierSource, IdentifierType, OverallStatus, RelatedTrial
 
+_LABELS = Labels("Identifier Type", "Identifier Source")
 _NO_TYPE = frozenset({"", "-", "none", "n/a"})
 
 
 def parse_identifiers(section: Section, draft: Draft) -> None:
     out: list[Identifier] = []
-    block: list[str] = []  # value line(s) and any `Identifier Type` line of the identifier being read
+    block: list[tuple[str, bool]] = []  # (line, is it `Identifier Type`) of the identifier being read
     raw_type = ""
-    for line in (raw.strip() for raw in section.lines):
-        if not line:
+    lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
+    for raw, hit in zip(lines, _LABELS.scan(lines), strict=True):
+        line = raw.strip()
+        if hit is None:
+            block.append((line, False))
             continue
-        if (value := labelled(line, "Identifier Type")) is not None:
+        label, value = _LABELS.read(raw, hit)
+        if label == "Identifier Type":
             raw_type = value
-            block.append(line)
+            block.append((line, True))
             continue
-        raw_source = labelled(line, "Identifier Source")
-        if raw_source is None:
-            block.append(line)
-            continue
-        source = draft.enum(IdentifierSource, raw_source, section="identifiers", field="identifiers.source")
-        values = [b for b in block if labelled(b, "Identifier Type") is None]
+        source = draft.enum(IdentifierSource, value, section="identifiers", field="identifiers.source")
+        values = [b for b, is_type in block if not is_type]
         if values and source is not None:
             out.append(_identifier(values[-1], source, raw_type, draft))
-            block = values[:-1]
+            left = values[:-1]
         else:
-            block.append(line)
-        for left in block:
-            draft.keep("identifiers", left)
+            left = [*(b for b, _ in block), line]
+        for kept in left:
+            draft.keep("identifiers", kept)
         block, raw_type = [], ""
-    for left in block:
-        draft.keep("identifiers", left)
+    for kept, _ in block:
+        draft.keep("identifiers", kept)
     draft.fields["identifiers"] = tuple(out)
 
 
@@ -48,7 +49,7 @@ def _identifier(value: str, source: IdentifierSource, raw_type: str, draft: Draf
     kind = None
     if raw_type.casefold() not in _NO_TYPE:
         kind = draft.enum(IdentifierType, raw_type, section="identifiers", field="identifiers.type")
-    return Identifier(value=value, source=source, type=kind, registry=identifiers.registry(value))
+    return Identifier(value=value, source=source, type=kind, registry=cached.registry(value))
 
 
 _RELATED = re.compile(r"(NCT\d{8})(?:\s+([A-Za-z_]+))?(?:\s+(\S+))?")
@@ -66,7 +67,7 @@ def parse_related(section: Section, draft: Draft) -> None:
             title.append(line)
             continue
         status = lookup(OverallStatus, hit[2]) if hit[2] else None
-        found = phases.phases(hit[3]).value if hit[3] else ()
+        found = cached.phases_of(hit[3]).value if hit[3] else ()
         if (hit[2] and status is None) or found is None:
             for kept in (*title, line):
                 draft.keep("related", kept)

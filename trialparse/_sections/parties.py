@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trialparse._draft import Draft
-from trialparse._sections._lines import labelled, nonblank
+from trialparse._sections._lines import Labels, nonblank
 from trialparse._split import Section
 from trialparse.model import (
     AgencyClass,
@@ -15,17 +15,21 @@ from trialparse.model import (
     SponsorRole,
 )
 
+_SPONSOR_ROLE = Labels("Sponsor Role")
+_PARTY_TYPE = Labels("Party Type")
+_ROLE = Labels("Role")
+
 
 def parse_sponsors(section: Section, draft: Draft) -> None:
     """Blocks of name, agency class, `Sponsor Role lead|collaborator`."""
-    lines = [line.strip() for line in section.lines if line.strip()]
+    lines = [line.strip() for line in section.lines if line]
     out: list[Sponsor] = []
     block: list[str] = []
-    for line in lines:
-        role = labelled(line, "Sponsor Role")
-        if role is None:
+    for line, hit in zip(lines, _SPONSOR_ROLE.scan(lines), strict=True):
+        if hit is None:
             block.append(line)
             continue
+        role = _SPONSOR_ROLE.read(line, hit)[1]
         sponsor_role = draft.enum(SponsorRole, role, section="sponsors", field="sponsors.role")
         # name, then its class: a second line is the class even when it is not a known one (then an issue)
         agency = draft.enum(AgencyClass, block[-1], section="sponsors", field="sponsors.agency_class") \
@@ -43,11 +47,11 @@ def parse_sponsors(section: Section, draft: Draft) -> None:
 
 def parse_responsible_party(section: Section, draft: Draft) -> None:
     """Name/title/affiliation then `Party Type X`; an old-style party is one organization line."""
-    lines = [line.strip() for line in section.lines if line.strip()]
+    lines = [line.strip() for line in section.lines if line]
     kind = None
     people: list[str] = []
     for line in lines:
-        raw = labelled(line, "Party Type")
+        raw = _PARTY_TYPE.value(line)
         if raw is None:
             people.append(line)
         else:
@@ -67,7 +71,7 @@ def parse_officials(section: Section, draft: Draft) -> None:
     """Blocks of name, `Role: X`, optional affiliation."""
     lines = section.lines
     idx = nonblank(lines)
-    roles = [k for k, i in enumerate(idx) if labelled(lines[i], "Role") is not None]
+    roles = [k for k, hit in enumerate(_ROLE.scan([lines[i] for i in idx])) if hit is not None]
     out: list[Official] = []
     done = 0  # position in idx up to which lines are accounted for
     for n, r in enumerate(roles):
@@ -79,7 +83,7 @@ def parse_officials(section: Section, draft: Draft) -> None:
             draft.keep("officials", lines[idx[k]])
         done = max(roles[n + 1] - 1 if n + 1 < len(roles) else len(idx), r + 1)
         affiliation = " ".join(lines[i].strip() for i in idx[r + 1 : done]) or None
-        role = draft.enum(OfficialRole, labelled(lines[idx[r]], "Role"), section="officials", field="officials.role")
+        role = draft.enum(OfficialRole, _ROLE.value(lines[idx[r]]), section="officials", field="officials.role")
         out.append(Official(name=lines[idx[r - 1]].strip(), role=role, affiliation=affiliation))
     for k in range(done, len(idx)):
         draft.keep("officials", lines[idx[k]])

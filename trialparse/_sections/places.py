@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from trialparse._draft import Draft
-from trialparse._sections._lines import labelled
+from trialparse._sections._lines import Labels
 from trialparse._split import Section
 from trialparse.model import Location, RecruitmentStatus, _maker
 
+_SITE_STATUS = Labels("Site Status")
 _new_location = _maker(Location)  # sites are the page's longest list: the cheaper constructor
 
 # CT.gov country names that contain a comma; any other country is the last comma-separated part.
@@ -78,14 +79,12 @@ def parse_locations(section: Section, draft: Draft) -> None:
     known = known_countries(draft.fields.get("countries", ()))
     out: list[Location] = []
     block: list[str] = []
-    for line in (raw.strip() for raw in section.lines):
-        if not line:
+    lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
+    for line, hit in zip(lines, _SITE_STATUS.scan(lines), strict=True):
+        if hit is None:
+            block.append(line.strip())
             continue
-        status = labelled(line, "Site Status")
-        if status is None:
-            block.append(line)
-            continue
-        out.append(_location(block, status, known, draft))
+        out.append(_location(block, _SITE_STATUS.read(line, hit)[1], known, draft))
         block = []
     for line in block:
         draft.keep("locations", line)
