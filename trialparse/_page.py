@@ -10,7 +10,9 @@ from trialparse._draft import Draft
 from trialparse._sections import arms, basic, citations, design, eligibility, identifiers, parties, places, text
 from trialparse._split import HEADINGS, Section, split
 from trialparse.issues import ParseError, Severity
-from trialparse.model import Design, Source, SourceFormat, Trial
+from trialparse.model import Design, Source, SourceFormat, Trial, _maker
+
+_new_trial = _maker(Trial)
 
 # Run order (not page order): Countries before Locations, so addresses can be split by the page's countries.
 _PARSERS: dict[str, Callable[[Section, Draft], None]] = {
@@ -72,4 +74,4 @@ def _assemble(draft: Draft, source: Source) -> Trial:
         f["interventions"] = arms.link_arms(f.get("arms", ()), f["interventions"])
     if "nct_id" not in f and not any(i.code == "bad_nct_id" for i in draft.issues):
         draft.report("missing_nct_id", "the page has no NCT ID line", section="header", field="nct_id")
-    return Trial(**f, unparsed=tuple(draft.unparsed), issues=tuple(draft.issues), source=source)
+    return _new_trial(**f, unparsed=tuple(draft.unparsed), issues=tuple(draft.issues), source=source)

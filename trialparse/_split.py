@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import compress, repeat
-from operator import contains
+from itertools import compress
 
 import attrs
 
@@ -115,21 +114,36 @@ def _key(line: str) -> str | None:
 def _keys(lines: list[str]) -> dict[int, str]:
     """Line index → folded text of every heading and site sentence line: the hot loop of the parser.
 
-    Only a line whose stripped length is a heading's or a sentence's is case folded and looked up (about
-    one line in five); only a line holding a run of spaces or a tab needs its white space collapsed."""
-    stripped = list(map(str.lstrip, lines))
-    keys = {}
-    for i in compress(range(len(lines)), map(_LENGTHS.__contains__, map(len, stripped))):
-        key = stripped[i].casefold()
+    A line whose length is a heading's or a sentence's (about one in five) is case folded and looked up; a
+    line that starts with white space or holds a run of it (a few per page, found by search) goes through
+    `_key`, which collapses it."""
+    keys: dict[int, str] = {}
+    for i in compress(range(len(lines)), map(_LENGTHS.__contains__, map(len, lines))):
+        key = lines[i].casefold()
         if key in _ANY:
             keys[i] = key
-    joined = "\n".join(lines)
-    for run in ("  ", "\t"):
-        if run in joined:
-            for i in compress(range(len(lines)), map(contains, lines, repeat(run))):
-                if (key := _key(lines[i])) is not None:
-                    keys[i] = key
+    for i in _odd_lines("\n".join(lines)):
+        if (collapsed := _key(lines[i])) is not None:
+            keys[i] = collapsed
     return keys
+
+
+def _odd_lines(joined: str) -> set[int]:
+    """Indices of the lines of `joined` that start with a space or a tab, or hold a run of spaces or a tab."""
+    odd = {0} if joined.startswith((" ", "\t")) else set()
+    for run in ("\n ", "  ", "\t"):
+        line, counted = 0, 0
+        pos = joined.find(run)
+        while pos >= 0:
+            pos += run.startswith("\n")  # the line is the one after the line break
+            line += joined.count("\n", counted, pos)
+            counted = pos
+            odd.add(line)
+            end = joined.find("\n", pos)
+            if end < 0:
+                break
+            pos = joined.find(run, end)
+    return odd
 
 
 def clean_lines(text: str) -> list[str]:
@@ -141,19 +155,11 @@ def clean_lines(text: str) -> list[str]:
     return lines
 
 
-def _next_nonblank(lines: list[str], start: int) -> int:
-    """The first non-blank line from `start` (lines are right-stripped: a blank one is empty)."""
-    i, n = start, len(lines)
-    while i < n and not lines[i]:
-        i += 1
-    return i
-
-
-def _confirmed_headings(lines: list[str], keys: dict[int, str], marks: list[int]) -> set[str]:
+def _confirmed_headings(lines: list[str], keys: dict[int, str]) -> set[str]:
     """Sections whose heading appears directly above its sentence somewhere on the page."""
     found = set()
-    for i in marks:
-        name = HEADING_BY_SENTENCE.get(keys[i])
+    for i, key in keys.items():
+        name = HEADING_BY_SENTENCE.get(key)
         if name is None:
             continue
         j = i - 1
@@ -174,45 +180,56 @@ def _is_bare_heading(name: str, seen: set[str], confirmed: set[str]) -> bool:
 def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
     lines = clean_lines(text)
-    keys = _keys(lines)
-    marks = sorted(keys)  # headings and sentences: a few dozen lines
-    confirmed = _confirmed_headings(lines, keys, marks)
-    current = Section("header")
-    sections = [current]
+    keys = _keys(lines)  # headings and sentences: a few dozen lines
+    confirmed: set[str] | None = None  # needed only for a heading without its sentence
+    sections: list[Section] = []
+    name, has_heading = "header", True
+    chunks: list[tuple[int, int]] = []  # the current section's runs of body lines
     seen: set[str] = set()
     body = 0  # first line of the current section's body not yet assigned
     n = len(lines)
-    for i in marks:
+    for i in sorted(keys):
         if i < body:  # the sentence of a heading just opened
             continue
         key = keys[i]
-        name = HEADING_BY_TEXT.get(key)
-        if name is not None:
-            j = _next_nonblank(lines, i + 1)
-            has_sentence = j < n and HEADING_BY_SENTENCE.get(keys.get(j, "")) == name
-            if has_sentence or _is_bare_heading(name, seen, confirmed):
-                current.lines.extend(lines[body:i])
-                current = Section(name)
-                sections.append(current)
-                seen.add(name)
-                body = j + 1 if has_sentence else i + 1
-            continue  # a heading that is not one stays a body line
-        sentence_of = HEADING_BY_SENTENCE.get(key)
-        current.lines.extend(lines[body:i])
+        heading = HEADING_BY_TEXT.get(key)
+        if heading is not None:
+            j = i + 1
+            while j < n and not lines[j]:
+                j += 1
+            has_sentence = HEADING_BY_SENTENCE.get(keys.get(j, "")) == heading
+            if not has_sentence:
+                if confirmed is None:
+                    confirmed = _confirmed_headings(lines, keys)
+                if not _is_bare_heading(heading, seen, confirmed):
+                    continue  # a heading that is not one stays a body line
+            chunks.append((body, i))
+            sections.append(Section(name, _body(lines, chunks), has_heading))
+            name, has_heading, chunks = heading, True, []
+            seen.add(heading)
+            body = j + 1 if has_sentence else i + 1
+            continue
+        chunks.append((body, i))  # a site sentence: dropped from the body
         body = i + 1
+        sentence_of = HEADING_BY_SENTENCE.get(key)
         if sentence_of is not None:  # the sentence without its heading still opens the section
-            current = Section(sentence_of, has_heading=False)
-            sections.append(current)
+            sections.append(Section(name, _body(lines, chunks), has_heading))
+            name, has_heading, chunks = sentence_of, False, []
             seen.add(sentence_of)
-    current.lines.extend(lines[body:])
-    for section in sections:
-        _trim(section.lines)
+    chunks.append((body, n))
+    sections.append(Section(name, _body(lines, chunks), has_heading))
     return sections
 
 
-def _trim(lines: list[str]) -> None:
-    """Blank lines off both ends (lines are right-stripped: a blank one is empty)."""
-    while lines and not lines[-1]:
-        lines.pop()
-    if lines and not lines[0]:
-        del lines[: _next_nonblank(lines, 0)]
+def _body(lines: list[str], chunks: list[tuple[int, int]]) -> list[str]:
+    """The lines of `chunks`, without blank lines at either end (lines are right-stripped: a blank one is
+    empty)."""
+    if len(chunks) == 1:
+        ((start, end),) = chunks
+        while start < end and not lines[start]:
+            start += 1
+        while end > start and not lines[end - 1]:
+            end -= 1
+        return lines[start:end]
+    out = [line for start, end in chunks for line in lines[start:end]]
+    return _body(out, [(0, len(out))])

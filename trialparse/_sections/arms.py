@@ -12,8 +12,12 @@ import attrs
 from trialparse._draft import Draft
 from trialparse._sections._lines import Labels, nonblank, text
 from trialparse._split import Section
-from trialparse.model import Arm, ArmGroupType, Intervention, InterventionType
+from trialparse.model import Arm, ArmGroupType, Intervention, InterventionType, _maker
 
+_new_arm = _maker(Arm)
+_new_intervention = _maker(Intervention)
+# An intervention's fields but its arm labels, which `link_arms` sets.
+_KEPT = tuple(f.name for f in attrs.fields(Intervention) if f.name != "arm_labels")
 _GROUP_TYPE = Labels("Group Type")
 _INTERVENTION_TYPE = Labels("Intervention Type")
 
@@ -50,7 +54,7 @@ def _arm(lines: list[str], block: list[int], draft: Draft) -> Arm:
             described.append(block[k])
             k += 1
     description = text(lines, described[0], described[-1] + 1) if described else None
-    return Arm(label=label, type=arm_type, description=description, intervention_names=tuple(names))
+    return _new_arm(label=label, type=arm_type, description=description, intervention_names=tuple(names))
 
 
 def parse_interventions(section: Section, draft: Draft) -> None:
@@ -67,7 +71,7 @@ def parse_interventions(section: Section, draft: Draft) -> None:
         if not block:
             draft.keep("interventions", lines[i])
             continue
-        out.append(Intervention(
+        out.append(_new_intervention(
             name=lines[block[0]].strip(),
             type=draft.enum(InterventionType, raw_type, section="interventions", field="interventions.type"),
             description=text(lines, block[1], block[-1] + 1) if len(block) > 1 else None,
@@ -84,5 +88,7 @@ def link_arms(arms: tuple[Arm, ...], interventions: tuple[Intervention, ...]) ->
     linked = []
     for item in interventions:
         labels = tuple(arm.label for arm in arms if item.name in arm.intervention_names)
-        linked.append(attrs.evolve(item, arm_labels=labels) if labels else item)
+        linked.append(
+            _new_intervention(**{f: getattr(item, f) for f in _KEPT}, arm_labels=labels) if labels else item
+        )
     return tuple(linked)

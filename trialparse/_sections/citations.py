@@ -6,9 +6,10 @@ from trialparse._draft import Draft
 from trialparse._normalize import references
 from trialparse._sections._lines import Labels
 from trialparse._split import Section
-from trialparse.model import Reference, ReferenceType
+from trialparse.model import Reference, ReferenceType, _maker
 
 _TYPE = Labels("Reference Type")
+_new_reference = _maker(Reference)
 
 
 def parse_references(section: Section, draft: Draft) -> None:
@@ -21,7 +22,7 @@ def parse_references(section: Section, draft: Draft) -> None:
     def flush() -> None:
         text = " ".join(citation) or None
         if text or kind or pmid:
-            out.append(Reference(citation=text, type=kind, pmid=pmid, doi=references.doi(text)))
+            out.append(_new_reference(citation=text, type=kind, pmid=pmid, doi=references.doi(text)))
 
     lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
     for raw, hit in zip(lines, _TYPE.scan(lines), strict=True):

@@ -16,6 +16,7 @@ from trialparse.model import (
     ObservationalModel,
     PrimaryPurpose,
     TimePerspective,
+    _maker,
 )
 
 _ROWS: dict[str, tuple[str, type[StrEnum]]] = {
@@ -27,6 +28,7 @@ _ROWS: dict[str, tuple[str, type[StrEnum]]] = {
     "Time Perspective": ("time_perspective", TimePerspective),
 }
 _LABELS = Labels(*_ROWS)
+_new_design = _maker(Design)
 
 
 def parse_design(section: Section, draft: Draft) -> None:
@@ -45,4 +47,4 @@ def parse_design(section: Section, draft: Draft) -> None:
                 draft.keep("design", lines[i])
     if draft.fields.get("patient_registry"):
         values["patient_registry"] = True
-    draft.fields["design"] = Design(**values)  # type: ignore[arg-type]
+    draft.fields["design"] = _new_design(**values)

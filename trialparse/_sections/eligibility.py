@@ -11,10 +11,11 @@ from trialparse._normalize import cached, vocab
 from trialparse._normalize.text import split_criteria
 from trialparse._sections._lines import Labels, form
 from trialparse._split import Section
-from trialparse.model import Eligibility, Sex
+from trialparse.model import Eligibility, Sex, _maker
 
 _NAMES = ("Minimum Eligible Age", "Maximum Eligible Age", "Eligible Sex", "Accepts Healthy Volunteers")
 _LABELS = Labels(*_NAMES)
+_new_eligibility = _maker(Eligibility)
 _FIRST = frozenset(c for label in _NAMES for c in (label[0], label[0].lower()))  # cheap pre-check per line
 
 
@@ -30,7 +31,7 @@ def parse_eligibility(section: Section, draft: Draft) -> None:
         _row(label, value, values, draft)
         for i in extra:
             draft.keep("eligibility", lines[end + i])
-    draft.fields["eligibility"] = Eligibility(**values)  # type: ignore[arg-type]
+    draft.fields["eligibility"] = _new_eligibility(**values)
 
 
 def _row(label: str, value: str, values: dict[str, object], draft: Draft) -> None:

@@ -9,9 +9,11 @@ from trialparse._normalize import cached
 from trialparse._normalize.vocab import lookup
 from trialparse._sections._lines import Labels
 from trialparse._split import Section
-from trialparse.model import Identifier, IdentifierSource, IdentifierType, OverallStatus, RelatedTrial
+from trialparse.model import Identifier, IdentifierSource, IdentifierType, OverallStatus, RelatedTrial, _maker
 
 _LABELS = Labels("Identifier Type", "Identifier Source")
+_new_identifier = _maker(Identifier)
+_new_related = _maker(RelatedTrial)
 _NO_TYPE = frozenset({"", "-", "none", "n/a"})
 
 
@@ -49,7 +51,7 @@ def _identifier(value: str, source: IdentifierSource, raw_type: str, draft: Draf
     kind = None
     if raw_type.casefold() not in _NO_TYPE:
         kind = draft.enum(IdentifierType, raw_type, section="identifiers", field="identifiers.type")
-    return Identifier(value=value, source=source, type=kind, registry=cached.registry(value))
+    return _new_identifier(value=value, source=source, type=kind, registry=cached.registry(value))
 
 
 _RELATED = re.compile(r"(NCT\d{8})(?:\s+([A-Za-z_]+))?(?:\s+(\S+))?")
@@ -72,7 +74,7 @@ def parse_related(section: Section, draft: Draft) -> None:
             for kept in (*title, line):
                 draft.keep("related", kept)
         else:
-            out.append(RelatedTrial(nct_id=hit[1], title=" ".join(title) or None, overall_status=status,
+            out.append(_new_related(nct_id=hit[1], title=" ".join(title) or None, overall_status=status,
                                     phases=found))
         title = []
     for line in title:

@@ -13,8 +13,11 @@ from trialparse.model import (
     ResponsiblePartyType,
     Sponsor,
     SponsorRole,
+    _maker,
 )
 
+_new_sponsor = _maker(Sponsor)
+_new_official = _maker(Official)
 _SPONSOR_ROLE = Labels("Sponsor Role")
 _PARTY_TYPE = Labels("Party Type")
 _ROLE = Labels("Role")
@@ -36,7 +39,7 @@ def parse_sponsors(section: Section, draft: Draft) -> None:
             if len(block) > 1 else None
         names = block[:-1] if len(block) > 1 else block
         if names:
-            out.append(Sponsor(name=" ".join(names), agency_class=agency, role=sponsor_role or SponsorRole.LEAD))
+            out.append(_new_sponsor(name=" ".join(names), agency_class=agency, role=sponsor_role or SponsorRole.LEAD))
         else:
             draft.keep("sponsors", line)
         block = []
@@ -84,7 +87,7 @@ def parse_officials(section: Section, draft: Draft) -> None:
         done = max(roles[n + 1] - 1 if n + 1 < len(roles) else len(idx), r + 1)
         affiliation = " ".join(lines[i].strip() for i in idx[r + 1 : done]) or None
         role = draft.enum(OfficialRole, _ROLE.value(lines[idx[r]]), section="officials", field="officials.role")
-        out.append(Official(name=lines[idx[r - 1]].strip(), role=role, affiliation=affiliation))
+        out.append(_new_official(name=lines[idx[r - 1]].strip(), role=role, affiliation=affiliation))
     for k in range(done, len(idx)):
         draft.keep("officials", lines[idx[k]])
     draft.fields["officials"] = tuple(out)

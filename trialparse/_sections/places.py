@@ -29,11 +29,16 @@ COMMA_COUNTRIES = (
 )
 
 
+_COMMA_SET = frozenset(COMMA_COUNTRIES)
+_COMMA_SUFFIXES = tuple(", " + c for c in COMMA_COUNTRIES)
+
+
 def known_countries(countries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
     """(every known country name, `", " + name` of those with a comma) from the page's Countries and the
     built-in list."""
     names = frozenset((*countries, *COMMA_COUNTRIES))
-    return names, tuple(", " + c for c in names if "," in c)
+    extra = tuple(", " + c for c in countries if "," in c and c not in _COMMA_SET)
+    return names, _COMMA_SUFFIXES + extra if extra else _COMMA_SUFFIXES
 
 
 def split_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]) -> tuple[str | None, ...]:
@@ -61,6 +66,8 @@ _TAILS = frozenset({"city of", "d.c.", "d.c", "dc"})
 
 
 def _merge_tails(parts: list[str]) -> list[str]:
+    if len(parts) == 1:
+        return parts
     out: list[str] = []
     for part in parts:
         if out and (part.casefold() in _TAILS or part.isdigit()):
