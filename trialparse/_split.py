@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from itertools import compress
 
-import attrs
-
 # Section name → (heading line, the site's fixed sentence under it). `header` holds the lines above the
 # first heading (title, NCT ID, Last Updated); `results` has two status sentences instead of one.
 HEADINGS: dict[str, tuple[str, str | None]] = {
@@ -96,13 +94,19 @@ _ANY = frozenset({*HEADING_BY_TEXT, *HEADING_BY_SENTENCE, *RESULTS_SENTENCES})
 _LENGTHS = frozenset(map(len, _ANY))
 
 
-@attrs.define
 class Section:
-    """One section of a page: its name, whether its heading line was seen, and its body lines."""
+    """One section of a page: its name, its body lines, and whether its heading line was seen. (A plain slotted
+    class: a page makes about twenty, and an attrs `__init__` with a list factory costs twice as much.)"""
 
-    name: str
-    lines: list[str] = attrs.field(factory=list)
-    has_heading: bool = True
+    __slots__ = ("has_heading", "lines", "name")
+
+    def __init__(self, name: str, lines: list[str] | None = None, has_heading: bool = True) -> None:
+        self.name = name
+        self.lines = [] if lines is None else lines
+        self.has_heading = has_heading
+
+    def __repr__(self) -> str:
+        return f"Section({self.name!r}, {len(self.lines)} lines, has_heading={self.has_heading})"
 
 
 def _key(line: str) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -35,3 +37,17 @@ def test_never_raises(text: str) -> None:
     pmid_line(text)
     doi(text)
     pmid(text)
+
+
+_BOUNDED_DOI = re.compile(r"\b(10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]+]+)")
+
+
+@given(st.text(alphabet=st.sampled_from(list("10.23456789/abX_é ([)],;:-")), max_size=40))
+def test_doi_starts_at_a_word_boundary(text: str) -> None:
+    """The DOI search checks the boundary after a literal scan; it finds what a `\\b` pattern finds."""
+    expected = _BOUNDED_DOI.search(text)
+    found = doi(text)
+    if expected is None:
+        assert found is None
+    else:
+        assert found is not None and expected[1].startswith(found)

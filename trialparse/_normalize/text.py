@@ -10,7 +10,10 @@ header at all, are not assigned to either part; the raw Markdown is always kept 
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
+# The escaped character (a C-level callable: a template string is expanded in Python for every match).
+_ESCAPED = itemgetter(1)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~=&^$%\"'])")
 _HEADER = re.compile(
     r"(?:key\s+|main\s+|major\s+)?(inclusion|exclusion|eligibility)\s+criteria\b\s*[:.]?\s*(?:[-–]\s*)?",
@@ -22,7 +25,7 @@ _BULLET = re.compile(r"(?:[*\-+•·▪◦]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)
 
 def unescape(text: str) -> str:
     """Markdown backslash escapes removed: `\\<30` → `<30`."""
-    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+    return _ESCAPE.sub(_ESCAPED, text) if "\\" in text else text
 
 
 def _header(line: str) -> tuple[str | None, str]:
@@ -71,7 +74,7 @@ def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ..
                 continue
             if line[1:2].isspace():
                 item = line[1:].lstrip()
-                current.append(unescape_sub(r"\1", item) if escapes and "\\" in item else item)
+                current.append(unescape_sub(_ESCAPED, item) if escapes and "\\" in item else item)
                 open_item = True
                 continue
         elif first in _HEADER_STARTS or not first.isascii():
@@ -87,13 +90,13 @@ def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ..
         hit = bullet(line)
         if hit is not None:
             item = line[hit.end() :].strip()
-            current.append(unescape_sub(r"\1", item) if escapes and "\\" in item else item)
+            current.append(unescape_sub(_ESCAPED, item) if escapes and "\\" in item else item)
             open_item = True
         elif open_item and current and raw[:1].isspace():
             # Only an indented line continues the item above: CT.gov texts are not hard-wrapped, and scraped
             # pages may lose the blank lines that would otherwise separate paragraphs.
             current[-1] = f"{current[-1]} {unescape(line)}"
         else:
-            current.append(unescape_sub(r"\1", line) if escapes and "\\" in line else line)
+            current.append(unescape_sub(_ESCAPED, line) if escapes and "\\" in line else line)
             open_item = True
     return tuple(inclusion), tuple(exclusion)
