@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress
+from typing import cast
 
 
 def nonblank(lines: list[str]) -> list[int]:
@@ -13,12 +14,13 @@ def nonblank(lines: list[str]) -> list[int]:
 
 def text(lines: list[str], start: int, end: int) -> str | None:
     """Lines start..end-1 joined as one text (inner blank lines kept, edges trimmed); None when empty."""
-    chunk = lines[start:end]
-    while chunk and not chunk[-1].strip():
-        chunk.pop()
-    while chunk and not chunk[0].strip():
-        chunk.pop(0)
-    return "\n".join(line.strip() if len(chunk) == 1 else line for line in chunk).strip() or None
+    while start < end and not lines[start]:  # section lines are right-stripped: a blank one is empty
+        start += 1
+    while end > start and not lines[end - 1]:
+        end -= 1
+    if end - start == 1:
+        return lines[start].strip() or None
+    return "\n".join(lines[start:end]).strip() or None
 
 
 class Labels:
@@ -48,6 +50,11 @@ class Labels:
         """The label match of every line, in one C-level pass (the section parsers' hot loop)."""
         return list(map(self.pattern.match, lines))
 
+    def found(self, lines: list[str]) -> list[tuple[int, str, str]]:
+        """(index, label, value) of every label line of `lines`: a loop over the label lines only."""
+        hits = self.scan(lines)
+        return [(i, *self.read(lines[i], cast(re.Match[str], hit))) for i, hit in compress(enumerate(hits), hits)]
+
     def read(self, line: str, hit: re.Match[str]) -> tuple[str, str]:
         """(label, value) of a line that `scan` matched."""
         label = self.labels[hit.lastindex - 1 if hit.lastindex else 0]
@@ -71,18 +78,16 @@ def form(lines: list[str], labels: Labels) -> tuple[list[tuple[str, str, list[in
     A label stands on its own line with the value on the next non-blank line, or shares the line with its
     value. Lines after a value, up to the next label, belong to that label (a multi-line value or debris).
     """
-    rows: list[tuple[str, str, list[int]]] = []
-    orphans: list[int] = []
     idx = nonblank(lines)
-    waiting = False  # the last row is a bare label whose value is the next line, unless that is a label
-    for i, hit in zip(idx, labels.scan([lines[i] for i in idx]), strict=True):
-        if hit is not None:
-            label, value = labels.read(lines[i], hit)
-            rows.append((label, value, []))
-            waiting = value == ""
-        elif waiting:
-            rows[-1] = (rows[-1][0], lines[i].strip(), [])
-            waiting = False
-        else:
-            (rows[-1][2] if rows else orphans).append(i)
-    return rows, orphans
+    nonblank_lines = [lines[i] for i in idx]
+    found = labels.found(nonblank_lines)
+    rows: list[tuple[str, str, list[int]]] = []
+    for n, (k, label, inline) in enumerate(found):  # a loop per label, not per line
+        end = found[n + 1][0] if n + 1 < len(found) else len(idx)
+        rest = k + 1
+        value = inline
+        if inline == "" and rest < end:  # a bare label: its value is the next line (no label: `found` has them all)
+            value = nonblank_lines[rest].strip()
+            rest += 1
+        rows.append((label, value, idx[rest:end]))
+    return rows, idx[: found[0][0]] if found else idx

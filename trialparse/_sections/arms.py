@@ -62,10 +62,8 @@ def parse_interventions(section: Section, draft: Draft) -> None:
     idx = nonblank(lines)
     out = []
     first = 0
-    for k, (i, hit) in enumerate(zip(idx, _INTERVENTION_TYPE.scan([lines[i] for i in idx]), strict=True)):
-        if hit is None:
-            continue
-        raw_type = _INTERVENTION_TYPE.read(lines[i], hit)[1]
+    for k, _, raw_type in _INTERVENTION_TYPE.found([lines[i] for i in idx]):  # a loop per intervention
+        i = idx[k]
         block = idx[first:k]
         first = k + 1
         if not block:

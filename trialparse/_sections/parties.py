@@ -25,14 +25,12 @@ _ROLE = Labels("Role")
 
 def parse_sponsors(section: Section, draft: Draft) -> None:
     """Blocks of name, agency class, `Sponsor Role lead|collaborator`."""
-    lines = [line.strip() for line in section.lines if line]
+    lines = list(map(str.strip, filter(None, section.lines)))  # right-stripped: blank lines are empty
     out: list[Sponsor] = []
-    block: list[str] = []
-    for line, hit in zip(lines, _SPONSOR_ROLE.scan(lines), strict=True):
-        if hit is None:
-            block.append(line)
-            continue
-        role = _SPONSOR_ROLE.read(line, hit)[1]
+    start = 0  # first line of the sponsor being read
+    for i, _, role in _SPONSOR_ROLE.found(lines):  # a loop per sponsor, not per line
+        block = lines[start:i]
+        start = i + 1
         sponsor_role = draft.enum(SponsorRole, role, section="sponsors", field="sponsors.role")
         # name, then its class: a second line is the class even when it is not a known one (then an issue)
         agency = draft.enum(AgencyClass, block[-1], section="sponsors", field="sponsors.agency_class") \
@@ -41,9 +39,8 @@ def parse_sponsors(section: Section, draft: Draft) -> None:
         if names:
             out.append(_new_sponsor(name=" ".join(names), agency_class=agency, role=sponsor_role or SponsorRole.LEAD))
         else:
-            draft.keep("sponsors", line)
-        block = []
-    for line in block:
+            draft.keep("sponsors", lines[i])
+    for line in lines[start:]:
         draft.keep("sponsors", line)
     draft.fields["sponsors"] = tuple(out)
 

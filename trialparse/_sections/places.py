@@ -85,15 +85,13 @@ def parse_locations(section: Section, draft: Draft) -> None:
     """Blocks end at `Site Status [X]`; above it an address line, and above that the facility name."""
     known = known_countries(draft.fields.get("countries", ()))
     out: list[Location] = []
-    block: list[str] = []
     lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
-    for line, hit in zip(lines, _SITE_STATUS.scan(lines), strict=True):
-        if hit is None:
-            block.append(line.strip())
-            continue
-        out.append(_location(block, _SITE_STATUS.read(line, hit)[1], known, draft))
-        block = []
-    for line in block:
+    stripped = list(map(str.strip, lines))
+    start = 0  # first line of the site being read
+    for i, _, status in _SITE_STATUS.found(lines):  # a loop per site, not per line
+        out.append(_location(stripped[start:i], status, known, draft))
+        start = i + 1
+    for line in stripped[start:]:
         draft.keep("locations", line)
     draft.fields["locations"] = tuple(out)
 

@@ -15,4 +15,4 @@ def parse_text(section: Section, draft: Draft) -> None:
 
 
 def parse_list(section: Section, draft: Draft) -> None:
-    draft.fields[_LIST_FIELDS[section.name]] = tuple(line.strip() for line in section.lines if line.strip())
+    draft.fields[_LIST_FIELDS[section.name]] = tuple(filter(None, map(str.strip, section.lines)))
