@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import compress
 
 # Section name → (heading line, the site's fixed sentence under it). `header` holds the lines above the
@@ -118,28 +119,28 @@ def _key(line: str) -> str | None:
 def _keys(lines: list[str]) -> dict[int, str]:
     """Line index → folded text of every heading and site sentence line: the hot loop of the parser.
 
-    A line whose length is a heading's or a sentence's (about one in five) is case folded and looked up; a
-    line that starts with white space or holds a run of it (a few per page, found by search) goes through
-    `_key`, which collapses it."""
+    A line whose stripped length is a heading's or a sentence's (about one in five) is case folded and looked
+    up; a line holding a run of spaces or a tab inside it (rare: found by search) goes through `_key`, which
+    collapses it."""
+    stripped = list(map(str.lstrip, lines))  # the same line objects where nothing is stripped
     keys: dict[int, str] = {}
-    for i in compress(range(len(lines)), map(_LENGTHS.__contains__, map(len, lines))):
-        key = lines[i].casefold()
+    for i in compress(range(len(lines)), map(_LENGTHS.__contains__, map(len, stripped))):
+        key = stripped[i].casefold()
         if key in _ANY:
             keys[i] = key
-    for i in _odd_lines("\n".join(lines)):
+    for i in _run_lines("\n".join(stripped)):
         if (collapsed := _key(lines[i])) is not None:
             keys[i] = collapsed
     return keys
 
 
-def _odd_lines(joined: str) -> set[int]:
-    """Indices of the lines of `joined` that start with a space or a tab, or hold a run of spaces or a tab."""
-    odd = {0} if joined.startswith((" ", "\t")) else set()
-    for run in ("\n ", "  ", "\t"):
+def _run_lines(joined: str) -> set[int]:
+    """Indices of the lines of `joined` that hold a run of spaces or a tab."""
+    odd: set[int] = set()
+    for run in ("  ", "\t"):
         line, counted = 0, 0
         pos = joined.find(run)
         while pos >= 0:
-            pos += run.startswith("\n")  # the line is the one after the line break
             line += joined.count("\n", counted, pos)
             counted = pos
             odd.add(line)
@@ -174,18 +175,16 @@ def _confirmed_headings(lines: list[str], keys: dict[int, str]) -> set[str]:
     return found
 
 
-def _is_bare_heading(name: str, seen: set[str], confirmed: set[str]) -> bool:
-    """A heading line without its sentence counts only where no confirmed copy exists and it is new."""
-    if name == "results":
-        return name not in seen
-    return name not in confirmed and name not in seen
+def _bare_heading_counts(name: str, seen: set[str], confirmed: Callable[[], set[str]]) -> bool:
+    """A heading line without its sentence opens a section only where it is new and no confirmed copy exists
+    (`Study Results` has no sentence: it needs no confirmation, so most pages never compute `confirmed`)."""
+    return name not in seen and (name == "results" or name not in confirmed())
 
 
 def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
     lines = clean_lines(text)
     keys = _keys(lines)  # headings and sentences: a few dozen lines
-    confirmed: set[str] | None = None  # needed only for a heading without its sentence
     sections: list[Section] = []
     name, has_heading = "header", True
     chunks: list[tuple[int, int]] = []  # the current section's runs of body lines
@@ -202,11 +201,8 @@ def split(text: str) -> list[Section]:
             while j < n and not lines[j]:
                 j += 1
             has_sentence = HEADING_BY_SENTENCE.get(keys.get(j, "")) == heading
-            if not has_sentence:
-                if confirmed is None:
-                    confirmed = _confirmed_headings(lines, keys)
-                if not _is_bare_heading(heading, seen, confirmed):
-                    continue  # a heading that is not one stays a body line
+            if not has_sentence and not _bare_heading_counts(heading, seen, lambda: _confirmed_headings(lines, keys)):
+                continue  # a heading that is not one stays a body line
             chunks.append((body, i))
             sections.append(Section(name, _body(lines, chunks), has_heading))
             name, has_heading, chunks = heading, True, []
