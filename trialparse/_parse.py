@@ -35,11 +35,21 @@ def _sniff(data: Any, name: str | None) -> tuple[SourceFormat, str | bytes]:
     if isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         if not has_wide_bom(raw):
-            fmt = detect(raw[:4096].decode("latin-1"))
+            utf8 = _utf8(raw)  # most input: decoded once, detected once
+            fmt = detect(utf8 if utf8 is not None else raw[:4096].decode("latin-1"))
             if fmt in (SourceFormat.CTGOV_XML, SourceFormat.PAGE_HTML):
                 return fmt, raw
+            if utf8 is not None:
+                return fmt, utf8.removeprefix("\ufeff")  # a UTF-8 byte-order mark, as `decode` drops it
     text = _text(data, name)
     return detect(text), text
+
+
+def _utf8(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def with_criteria(trial: Trial) -> Trial:

@@ -81,27 +81,40 @@ def _looks_like_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]
     return ", " in line or line in known[0]
 
 
+class _Addresses(dict[str, tuple[str | None, ...]]):
+    """`split_address` of each address line of one page, read once: a study's sites share their cities."""
+
+    def __init__(self, known: tuple[frozenset[str], tuple[str, ...]]) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, line: str) -> tuple[str | None, ...]:
+        self[line] = parts = split_address(line, self.known)
+        return parts
+
+
 def parse_locations(section: Section, draft: Draft) -> None:
     """Blocks end at `Site Status [X]`; above it an address line, and above that the facility name."""
-    known = known_countries(draft.fields.get("countries", ()))
+    addresses = _Addresses(known_countries(draft.fields.get("countries", ())))
     out: list[Location] = []
     lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
     stripped = list(map(str.strip, lines))
     start = 0  # first line of the site being read
     for i, _, status in _SITE_STATUS.found(lines):  # a loop per site, not per line
-        out.append(_location(stripped[start:i], status, known, draft))
+        out.append(_location(stripped[start:i], status, addresses, draft))
         start = i + 1
     for line in stripped[start:]:
         draft.keep("locations", line)
     draft.fields["locations"] = tuple(out)
 
 
-def _location(block: list[str], status: str, known: tuple[frozenset[str], tuple[str, ...]], draft: Draft) -> Location:
-    site_status = draft.enum(RecruitmentStatus, status, section="locations", field="locations.status")
+def _location(block: list[str], status: str, addresses: _Addresses, draft: Draft) -> Location:
+    site_status = draft.enum(RecruitmentStatus, status, section="locations", field="locations.status") \
+        if status else None
     if not block:
         return _new_location(status=site_status)
-    if len(block) == 1 and not _looks_like_address(block[0], known):
+    if len(block) == 1 and not _looks_like_address(block[0], addresses.known):
         return _new_location(facility=block[0], status=site_status)
-    city, state, country = split_address(block[-1], known)
+    city, state, country = addresses[block[-1]]
     facility = " ".join(block[:-1]) or None
     return _new_location(facility=facility, city=city, state=state, country=country, status=site_status)
