@@ -7,7 +7,7 @@ into `Minimum Eligible Age` without a blank line).
 from __future__ import annotations
 
 from trialparse._draft import Draft
-from trialparse._normalize import cached, vocab
+from trialparse._normalize import cached
 from trialparse._normalize.text import split_criteria
 from trialparse._sections._lines import Labels, form
 from trialparse._split import Section
@@ -38,7 +38,7 @@ def _row(label: str, value: str, values: dict[str, object], draft: Draft) -> Non
     if label == "Eligible Sex":
         values["sex"] = draft.enum(Sex, value, section="eligibility", field="eligibility.sex")
     elif label == "Accepts Healthy Volunteers":
-        flag = vocab.boolean(value)
+        flag = cached.boolean(value)
         if flag is None and value:
             draft.report("unknown_value", f"healthy_volunteers: {value[:80]!r} is not yes/no",
                          section="eligibility", field="eligibility.healthy_volunteers", excerpt=value)
