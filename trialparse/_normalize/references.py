@@ -27,11 +27,17 @@ def pmid(value: str | None) -> str | None:
 
 def doi(citation: str | None) -> str | None:
     """The first DOI in a citation, without the sentence punctuation that follows it."""
-    if not citation or "10." not in citation:  # every DOI starts `10.`: most citations have none
+    if not citation:
         return None
-    hit = _DOI.search(citation)
-    if hit is None:
-        return None
+    # Every DOI starts `10.`: the pattern is tried only where that occurs (`search` would try every position).
+    at = citation.find("10.")
+    while True:
+        if at < 0:
+            return None
+        hit = _DOI.match(citation, at)  # `\b` still sees the character before `at`
+        if hit is not None:
+            break
+        at = citation.find("10.", at + 1)
     found = hit[1].rstrip(_TRAILING)
     while found.endswith(")") and found.count(")") > found.count("("):
         found = found[:-1].rstrip(_TRAILING)

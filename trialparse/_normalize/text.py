@@ -78,7 +78,7 @@ def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ..
                 open_item = True
                 continue
         elif first in _HEADER_STARTS or not first.isascii():
-            part, rest = _header(line)
+            part, rest = _header_of(line)
             if part is not None and (rest == "" or bullet(line) is None):
                 current, open_item = (inclusion if part == "inclusion" else exclusion), False
                 if rest:
@@ -100,3 +100,15 @@ def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ..
             current.append(unescape_sub(_ESCAPED, line) if escapes and "\\" in line else line)
             open_item = True
     return tuple(inclusion), tuple(exclusion)
+
+
+_HEADERS: dict[str, tuple[str | None, str]] = {}  # `_header` of short lines: a corpus repeats a few headers
+
+
+def _header_of(line: str) -> tuple[str | None, str]:
+    found = _HEADERS.get(line)
+    if found is None:
+        found = _header(line)
+        if len(line) <= 64 and len(_HEADERS) < 1024:
+            _HEADERS[line] = found
+    return found

@@ -13,7 +13,7 @@ from trialparse._normalize import memo as _memo
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
 from trialparse._normalize.vocab import lookup
-from trialparse._readers._access import _ENUM_HITS, _ENUM_HITS_MAX, Node
+from trialparse._readers._access import _ENUM_HITS_MAX, Node
 from trialparse.issues import ParseError
 from trialparse.model import (
     Age,
@@ -95,66 +95,145 @@ def read_json(data: Any, *, name: str | None = None) -> Trial:
         data = load_json(data, name=name)
     if not is_study(data):
         raise ParseError("JSON is not a CT.gov API v2 study (no protocolSection object)", source=name)
-    draft = Draft()
-    root = Node(data, "$", draft, "study")
-    protocol = root.node("protocolSection")
-    # Each module is read straight from the dict (`_fast_*`) when every value has its v2 type and is understood;
-    # anything else (a wrong type, an unknown enum value, a bad date) makes the fast reader give up before it
-    # writes a field, and the checking reader (`Node`) reads that module again and reports. Either way the
-    # module's fields and issues come out the same, in the same order.
-    get = protocol.data.get
-    raw_results = data.get("hasResults")
-    fields: dict[str, Any] = {"has_results": raw_results if raw_results is None or raw_results.__class__ is bool
-                              else root.flag("hasResults")}
-    try:
-        _fast_identification(get("identificationModule"), fields)
-    except _Bail:
-        _identification(protocol.node("identificationModule", "identifiers"), fields)
-    try:
-        _fast_status(get("statusModule"), fields)
-    except _Bail:
-        _status(protocol.node("statusModule", "basic"), fields)
-    try:
-        _fast_design(get("designModule"), fields)
-    except _Bail:
-        _design(protocol.node("designModule", "design"), fields)
-    try:
-        _fast_description(get("descriptionModule"), get("conditionsModule"), fields)
-    except _Bail:
-        _description(protocol.node("descriptionModule", "summary"), protocol.node("conditionsModule", "conditions"),
-                     fields)
-    _later_modules(protocol, fields)
-    try:
-        fields["removed_countries"] = _fast_removed(data.get("derivedSection"))
-    except _Bail:
-        fields["removed_countries"] = root.node("derivedSection").node("miscInfoModule").texts("removedCountries")
     source = _SOURCE if name is None else Source(format=SourceFormat.CTGOV_JSON, name=name)
-    return _new_trial(**fields, issues=tuple(draft.issues), source=source)
-
-
-def _later_modules(protocol: Node, fields: dict[str, Any]) -> None:
-    get = protocol.data.get
+    # Each module is read straight from the dict (`_fast_*`) when every value has its v2 type and is understood;
+    # anything else (a wrong type, an unknown enum value, a bad date) makes the fast reader give up (`_Bail`)
+    # before it writes a field. A study the fast readers take whole is built in one call (`_fast_study`);
+    # otherwise `_checked_study` reads it module by module, the modules the fast reader gives up on with the
+    # checking reader (`Node`), which reports. Either way the fields and issues come out the same, in the same
+    # order.
     try:
-        _fast_arms(get("armsInterventionsModule"), fields)
+        return _fast_study(data, source)
     except _Bail:
-        _arms(protocol.node("armsInterventionsModule", "arms"), fields)
+        return _checked_study(data, source)
+
+
+# Trial's fields in declaration order: `_fast_study` builds the record by position.
+_TRIAL_FIELDS = (
+    "nct_id", "title", "official_title", "acronym", "last_updated", "first_posted", "has_results", "overall_status",
+    "why_stopped", "phases", "study_type", "enrollment", "start_date", "primary_completion_date", "completion_date",
+    "brief_summary", "detailed_description", "conditions", "keywords", "design", "arms", "interventions",
+    "eligibility", "sponsors", "responsible_party", "officials", "locations", "countries", "removed_countries",
+    "references", "identifiers", "related_trials", "unparsed", "issues", "source",
+)
+_new_record = _maker(Trial, positional=_TRIAL_FIELDS)
+
+
+def _fast_study(data: dict[str, Any], source: Source) -> Trial:
+    """The whole study by the fast readers, the record built by position (a keyword call with 35 arguments from
+    a dict costs as much as a module); `_Bail` when one of them gives up."""
+    get = data["protocolSection"].get
+    has_results = data.get("hasResults")
+    if has_results is not None and has_results.__class__ is not bool:
+        raise _BAIL
+    nct_id, title, official_title, acronym, identifiers = _fast_identification(get("identificationModule"))
+    overall, why, start, primary, completion, last_updated, first_posted = _fast_status(get("statusModule"))
+    study_type, phases_, enrollment, design = _fast_design(get("designModule"))
+    brief, detailed, conditions, keywords = _fast_description(get("descriptionModule"), get("conditionsModule"))
+    arms, interventions = _fast_arms(get("armsInterventionsModule"))
+    eligibility = _fast_eligibility(get("eligibilityModule"))
+    sponsors, party = _fast_sponsors(get("sponsorCollaboratorsModule"))
+    officials, locations, countries = _fast_contacts(get("contactsLocationsModule"))
+    references = _fast_references(get("referencesModule"))
+    removed = _fast_removed(data.get("derivedSection"))
+    return _new_record(
+        nct_id, title, official_title, acronym, last_updated, first_posted, has_results, overall, why, phases_,
+        study_type, enrollment, start, primary, completion, brief, detailed, conditions, keywords, design, arms,
+        interventions, eligibility, sponsors, party, officials, locations, countries, removed, references,
+        identifiers, (), (), (), source,
+    )
+
+
+def _checked_study(data: dict[str, Any], source: Source) -> Trial:
+    """The study module by module: fast where the fast reader takes a module, checked (and reported) where not.
+    The checking reader's nodes and the draft that collects issues are made on the first module the fast
+    reader gives up on (`_Checked`)."""
+    get = data["protocolSection"].get
+    checked: _Checked | None = None
+    fields: dict[str, Any] = {}
+    raw_results = data.get("hasResults")
+    if raw_results is None or raw_results.__class__ is bool:
+        fields["has_results"] = raw_results
+    else:
+        checked = _Checked(data)
+        fields["has_results"] = checked.root.flag("hasResults")
+    try:
+        (fields["nct_id"], fields["title"], fields["official_title"], fields["acronym"],
+         fields["identifiers"]) = _fast_identification(get("identificationModule"))
+    except _Bail:
+        checked = checked or _Checked(data)
+        _identification(checked.protocol.node("identificationModule", "identifiers"), fields)
+    try:
+        (fields["overall_status"], fields["why_stopped"], fields["start_date"], fields["primary_completion_date"],
+         fields["completion_date"], fields["last_updated"], fields["first_posted"]) = _fast_status(
+            get("statusModule"))
+    except _Bail:
+        checked = checked or _Checked(data)
+        _status(checked.protocol.node("statusModule", "basic"), fields)
+    try:
+        fields["study_type"], fields["phases"], fields["enrollment"], fields["design"] = _fast_design(
+            get("designModule"))
+    except _Bail:
+        checked = checked or _Checked(data)
+        _design(checked.protocol.node("designModule", "design"), fields)
+    try:
+        (fields["brief_summary"], fields["detailed_description"], fields["conditions"],
+         fields["keywords"]) = _fast_description(get("descriptionModule"), get("conditionsModule"))
+    except _Bail:
+        checked = checked or _Checked(data)
+        _description(checked.protocol.node("descriptionModule", "summary"),
+                     checked.protocol.node("conditionsModule", "conditions"), fields)
+    checked = _later_modules(data, checked, fields)
+    return _new_trial(**fields, issues=tuple(checked.draft.issues) if checked is not None else (), source=source)
+
+
+class _Checked:
+    """The checking reader's root and protocol nodes, and the draft that collects their issues."""
+
+    __slots__ = ("draft", "protocol", "root")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.draft = Draft()
+        self.root = Node(data, "$", self.draft, "study")
+        self.protocol = self.root.node("protocolSection")
+
+
+def _later_modules(data: dict[str, Any], checked: _Checked | None, fields: dict[str, Any]) -> _Checked | None:
+    get = data["protocolSection"].get
+    try:
+        fields["arms"], fields["interventions"] = _fast_arms(get("armsInterventionsModule"))
+    except _Bail:
+        checked = checked or _Checked(data)
+        _arms(checked.protocol.node("armsInterventionsModule", "arms"), fields)
     try:
         fields["eligibility"] = _fast_eligibility(get("eligibilityModule"))
     except _Bail:
-        fields["eligibility"] = _eligibility(protocol.node("eligibilityModule", "eligibility"))
+        checked = checked or _Checked(data)
+        fields["eligibility"] = _eligibility(checked.protocol.node("eligibilityModule", "eligibility"))
     try:
-        _fast_sponsors(get("sponsorCollaboratorsModule"), fields)
+        fields["sponsors"], fields["responsible_party"] = _fast_sponsors(get("sponsorCollaboratorsModule"))
     except _Bail:
-        _sponsors(protocol.node("sponsorCollaboratorsModule", "sponsors"), fields)
+        checked = checked or _Checked(data)
+        _sponsors(checked.protocol.node("sponsorCollaboratorsModule", "sponsors"), fields)
     try:
-        _fast_contacts(get("contactsLocationsModule"), fields)
+        fields["officials"], fields["locations"], fields["countries"] = _fast_contacts(
+            get("contactsLocationsModule"))
     except _Bail:
-        _contacts(protocol.node("contactsLocationsModule", "locations"), fields)
+        checked = checked or _Checked(data)
+        _contacts(checked.protocol.node("contactsLocationsModule", "locations"), fields)
     try:
         fields["references"] = _fast_references(get("referencesModule"))
     except _Bail:
-        fields["references"] = tuple(_reference(n) for n in protocol.node("referencesModule", "references")
+        checked = checked or _Checked(data)
+        fields["references"] = tuple(_reference(n) for n in checked.protocol.node("referencesModule", "references")
                                      .nodes("references"))
+    try:
+        fields["removed_countries"] = _fast_removed(data.get("derivedSection"))
+    except _Bail:
+        checked = checked or _Checked(data)
+        fields["removed_countries"] = (checked.root.node("derivedSection").node("miscInfoModule")
+                                       .texts("removedCountries"))
+    return checked
 
 
 _SOURCE = Source(format=SourceFormat.CTGOV_JSON)
@@ -368,19 +447,22 @@ def _contacts(module: Node, f: dict[str, Any]) -> None:
 
 _SITE_STATUS = {status.value: status for status in RecruitmentStatus}
 # The model's constructors without attrs' per-field `object.__setattr__` calls (see `model._maker`).
-_new_location = _maker(Location)
+_new_site = _maker(Location, positional=("facility", "city", "state", "zip", "country", "status", "geo"))
+# By position, in field order, for the fast readers.
+_identifier_record = _maker(Identifier, positional=("value", "source", "type", "registry", "domain"))
+_arm = _maker(Arm, positional=("label", "type", "description", "intervention_names"))
+_intervention = _maker(Intervention, positional=("name", "type", "description", "arm_labels", "other_names"))
+_sponsor = _maker(Sponsor, positional=("name", "agency_class", "role"))
+_official = _maker(Official, positional=("name", "role", "affiliation"))
+_reference_record = _maker(Reference, positional=("citation", "type", "pmid", "doi"))
+_eligibility_record = _maker(Eligibility, positional=(
+    "criteria", "inclusion", "exclusion", "minimum_age", "maximum_age", "sex", "healthy_volunteers", "std_ages",
+    "study_population", "sampling_method", "items"))
 _new_geo_point = _maker(GeoPoint)
 _new_trial_date = _maker(TrialDate)
 _new_enrollment = _maker(Enrollment)
 _new_design = _maker(Design)
-_new_arm = _maker(Arm)
-_new_intervention = _maker(Intervention)
-_new_eligibility = _maker(Eligibility)
-_new_sponsor = _maker(Sponsor)
 _new_responsible_party = _maker(ResponsibleParty)
-_new_official = _maker(Official)
-_new_reference = _maker(Reference)
-_new_identifier = _maker(Identifier)
 _new_trial = _maker(Trial)
 _GEO_POINTS: dict[tuple[float, float], GeoPoint] = {}  # CT.gov geo points are city centres: they repeat
 
@@ -392,20 +474,21 @@ def _geo_point(lat: float, lon: float) -> GeoPoint:
     return point
 
 
+_SITE_KEYS = ("facility", "city", "state", "zip", "country", "status", "geoPoint")
+
+
 def _plain_location(item: dict[str, Any]) -> Location | None:
     """A site whose values all have their v2 types (the fast path), else None: `_location` checks and reports."""
-    get = item.get
-    facility, city, state, zip_, country = get("facility"), get("city"), get("state"), get("zip"), get("country")
-    for value in (facility, city, state, zip_, country):
-        if value is not None and value.__class__ is not str:
-            return None
-    raw_status = get("status")
+    facility, city, state, zip_, country, raw_status, point = map(item.get, _SITE_KEYS)
+    if not ((facility is None or facility.__class__ is str) and (city is None or city.__class__ is str)
+            and (state is None or state.__class__ is str) and (zip_ is None or zip_.__class__ is str)
+            and (country is None or country.__class__ is str)):
+        return None
     status = None
     if raw_status is not None:
         status = _SITE_STATUS.get(raw_status) if raw_status.__class__ is str else None
         if status is None:
             return None
-    point = get("geoPoint")
     geo = None
     if point is not None:
         if point.__class__ is not dict:
@@ -415,8 +498,7 @@ def _plain_location(item: dict[str, Any]) -> Location | None:
             geo = _GEO_POINTS.get((lat, lon)) or _geo_point(lat, lon)
         elif lat is not None or lon is not None:
             return None
-    return _new_location(facility=facility or None, city=city or None, state=state or None, zip=zip_ or None,
-                    country=country or None, status=status, geo=geo)
+    return _new_site(facility or None, city or None, state or None, zip_ or None, country or None, status, geo)
 
 
 def _location(loc: Node) -> Location:
@@ -498,22 +580,35 @@ def _flag(value: Any) -> bool | None:
     raise _BAIL
 
 
+# Raw value → member, per enum, for the raw values that name one: seeded with every member's v2 value (what the
+# API writes), and added to as other spellings turn up (bounded).
+_HITS: dict[type[StrEnum], dict[str, Any]] = {}
+
+
+def _hits(enum: type[StrEnum]) -> dict[str, Any]:
+    table = _HITS.get(enum)
+    if table is None:
+        table = _HITS[enum] = {m.value: hit for m in enum if (hit := lookup(enum, m.value)) is not None}
+    return table
+
+
 def _e(enum: type[E], value: Any) -> E | None:
     """`Node.enum` for a raw value that names a member (or is absent or blank); anything else bails."""
     if value is None:
         return None
     if value.__class__ is not str:
         raise _BAIL
-    found = _ENUM_HITS.get((enum, value))
+    table = _HITS.get(enum) or _hits(enum)
+    found = table.get(value)
     if found is not None:
-        return found  # type: ignore[return-value]
+        return found  # type: ignore[no-any-return]
     if not value.strip():  # `Draft.enum`: blank is no value, and no issue
         return None
     member = lookup(enum, value)
     if member is None:
         raise _BAIL
-    if len(_ENUM_HITS) < _ENUM_HITS_MAX:
-        _ENUM_HITS[(enum, value)] = member
+    if len(table) < _ENUM_HITS_MAX:
+        table[value] = member
     return member
 
 
@@ -568,27 +663,29 @@ def _fast_nested(value: Any) -> str | None:
     return _s(_d(value).get("date"))
 
 
-def _fast_identification(module: Any, f: dict[str, Any]) -> None:
+def _fast_identification(module: Any) -> tuple[Any, ...]:
+    """nct_id, title, official_title, acronym, identifiers."""
     get = _d(module).get
     found: list[Identifier] = []
     org = _d(get("orgStudyIdInfo"))
+    # Identifier: value, source, type, registry, domain
     if value := _s(org.get("id")):
-        found.append(_new_identifier(value=value, source=IdentifierSource.ORG_STUDY_ID,
-                                type=_e(IdentifierType, org.get("type")), registry=_registry_of(value), domain=None))
+        found.append(_identifier_record(value, IdentifierSource.ORG_STUDY_ID, _e(IdentifierType, org.get("type")),
+                                        _registry_of(value), None))
     for sec in _l(get("secondaryIdInfos")):
         if value := _s(sec.get("id")):
-            found.append(_new_identifier(value=value, source=IdentifierSource.SECONDARY_ID,
-                                    type=_e(IdentifierType, sec.get("type")), registry=_registry_of(value),
-                                    domain=_s(sec.get("domain"))))
+            found.append(_identifier_record(value, IdentifierSource.SECONDARY_ID, _e(IdentifierType, sec.get("type")),
+                                            _registry_of(value), _s(sec.get("domain"))))
     for alias in _ss(get("nctIdAliases")):
-        found.append(_new_identifier(value=alias, source=IdentifierSource.NCT_ALIAS, registry=_registry_of(alias)))
+        found.append(_identifier_record(alias, IdentifierSource.NCT_ALIAS, None, _registry_of(alias), None))
     nct_id, title, official_title, acronym = (_s(get("nctId")), _s(get("briefTitle")), _s(get("officialTitle")),
                                               _s(get("acronym")))
-    f["nct_id"], f["title"], f["official_title"], f["acronym"] = nct_id, title, official_title, acronym
-    f["identifiers"] = tuple(found)
+    return nct_id, title, official_title, acronym, tuple(found)
 
 
-def _fast_status(module: Any, f: dict[str, Any]) -> None:
+def _fast_status(module: Any) -> tuple[Any, ...]:
+    """overall_status, why_stopped, start_date, primary_completion_date, completion_date, last_updated,
+    first_posted."""
     get = _d(module).get
     overall = _e(OverallStatus, get("overallStatus"))
     why = _s(get("whyStopped"))
@@ -598,9 +695,7 @@ def _fast_status(module: Any, f: dict[str, Any]) -> None:
     last = _fast_nested(get("lastUpdatePostDateStruct")) or _s(get("lastUpdateSubmitDate"))
     first = _fast_nested(get("studyFirstPostDateStruct")) or _s(get("studyFirstSubmitDate"))
     last_updated, first_posted = _fast_full_date(last), _fast_full_date(first)
-    f["overall_status"], f["why_stopped"] = overall, why
-    f["start_date"], f["primary_completion_date"], f["completion_date"] = start, primary, completion
-    f["last_updated"], f["first_posted"] = last_updated, first_posted
+    return overall, why, start, primary, completion, last_updated, first_posted
 
 
 _PHASE_LISTS: dict[tuple[str, ...], tuple[Phase, ...]] = {}
@@ -628,7 +723,8 @@ def _fast_phases(value: Any) -> tuple[Phase, ...]:
 _ENROLLMENTS: dict[tuple[int | None, str | None], Enrollment] = {}
 
 
-def _fast_design(module: Any, f: dict[str, Any]) -> None:
+def _fast_design(module: Any) -> tuple[Any, ...]:
+    """study_type, phases, enrollment, design."""
     get = _d(module).get
     study_type = _e(StudyType, get("studyType"))
     found_phases = _fast_phases(get("phases"))
@@ -661,32 +757,31 @@ def _fast_design(module: Any, f: dict[str, Any]) -> None:
         time_perspective=_e(TimePerspective, dget("timePerspective")),
         patient_registry=_flag(get("patientRegistry")),
     )
-    f["study_type"], f["phases"], f["enrollment"], f["design"] = study_type, found_phases, enrollment, design
+    return study_type, found_phases, enrollment, design
 
 
-def _fast_description(desc: Any, cond: Any, f: dict[str, Any]) -> None:
+def _fast_description(desc: Any, cond: Any) -> tuple[Any, ...]:
+    """brief_summary, detailed_description, conditions, keywords."""
     dget, cget = _d(desc).get, _d(cond).get
     brief, detailed = _s(dget("briefSummary")), _s(dget("detailedDescription"))
     conditions, keywords = _ss(cget("conditions")), _ss(cget("keywords"))
-    f["brief_summary"], f["detailed_description"] = brief, detailed
-    f["conditions"], f["keywords"] = conditions, keywords
+    return brief, detailed, conditions, keywords
 
 
-def _fast_arms(module: Any, f: dict[str, Any]) -> None:
+def _fast_arms(module: Any) -> tuple[Any, ...]:
+    """arms, interventions."""
     get = _d(module).get
-    arms = tuple(
-        _new_arm(label=_s(arm.get("label")) or "", type=_e(ArmGroupType, arm.get("type")),
-            description=_s(arm.get("description")),
-            intervention_names=tuple(_strip_type_of(n) for n in _ss(arm.get("interventionNames"))))
+    arms = tuple([
+        _arm(_s(arm.get("label")) or "", _e(ArmGroupType, arm.get("type")), _s(arm.get("description")),
+             tuple([_strip_type_of(n) for n in _ss(arm.get("interventionNames"))]))
         for arm in _l(get("armGroups"))
-    )
-    interventions = tuple(
-        _new_intervention(name=_s(item.get("name")) or "", type=_e(InterventionType, item.get("type")),
-                     description=_s(item.get("description")), arm_labels=_ss(item.get("armGroupLabels")),
-                     other_names=_ss(item.get("otherNames")))
+    ])
+    interventions = tuple([
+        _intervention(_s(item.get("name")) or "", _e(InterventionType, item.get("type")),
+                      _s(item.get("description")), _ss(item.get("armGroupLabels")), _ss(item.get("otherNames")))
         for item in _l(get("interventions"))
-    )
-    f["arms"], f["interventions"] = arms, interventions
+    ])
+    return arms, interventions
 
 
 def _fast_age(value: Any) -> Age | None:
@@ -710,23 +805,20 @@ def _fast_eligibility(module: Any) -> Eligibility | None:
     std_ages = _es(StandardAge, get("stdAges"))
     population, sampling = _s(get("studyPopulation")), _e(SamplingMethod, get("samplingMethod"))
     inclusion, exclusion = split_criteria(criteria)
-    return _new_eligibility(
-        criteria=criteria, inclusion=inclusion, exclusion=exclusion, minimum_age=minimum_age, maximum_age=maximum_age,
-        sex=sex, healthy_volunteers=healthy, std_ages=std_ages, study_population=population, sampling_method=sampling,
-    )
+    return _eligibility_record(criteria, inclusion, exclusion, minimum_age, maximum_age, sex, healthy, std_ages,
+                               population, sampling, ())
 
 
-def _fast_sponsors(module: Any, f: dict[str, Any]) -> None:
+def _fast_sponsors(module: Any) -> tuple[Any, ...]:
+    """sponsors, responsible_party."""
     get = _d(module).get
     sponsors = []
     lead = _d(get("leadSponsor"))
     if name := _s(lead.get("name")):
-        sponsors.append(_new_sponsor(name=name, agency_class=_e(AgencyClass, lead.get("class")),
-                                     role=SponsorRole.LEAD))
+        sponsors.append(_sponsor(name, _e(AgencyClass, lead.get("class")), SponsorRole.LEAD))
     for item in _l(get("collaborators")):
         if name := _s(item.get("name")):
-            sponsors.append(_new_sponsor(name=name, agency_class=_e(AgencyClass, item.get("class")),
-                                    role=SponsorRole.COLLABORATOR))
+            sponsors.append(_sponsor(name, _e(AgencyClass, item.get("class")), SponsorRole.COLLABORATOR))
     rp = _d(get("responsibleParty"))
     party = None
     if rp:
@@ -737,27 +829,26 @@ def _fast_sponsors(module: Any, f: dict[str, Any]) -> None:
             title=_s(rget("investigatorTitle")), affiliation=_s(rget("investigatorAffiliation")),
             organization=_s(rget("oldOrganization")),
         )
-    f["sponsors"] = tuple(sponsors)
-    if party is not None:
-        f["responsible_party"] = party
+    return tuple(sponsors), party
 
 
-def _fast_contacts(module: Any, f: dict[str, Any]) -> None:
+def _fast_contacts(module: Any) -> tuple[Any, ...]:
+    """officials, locations, countries."""
     get = _d(module).get
-    officials = tuple(
-        _new_official(name=_s(o.get("name")) or "", role=_e(OfficialRole, o.get("role")),
-                 affiliation=_s(o.get("affiliation")))
+    officials = tuple([
+        _official(_s(o.get("name")) or "", _e(OfficialRole, o.get("role")), _s(o.get("affiliation")))
         for o in _l(get("overallOfficials"))
-    )
+    ])
     locations = []
+    countries = []
     for item in _l(get("locations")):
         location = _plain_location(item)
         if location is None:
             raise _BAIL
         locations.append(location)
-    f["officials"] = officials
-    f["locations"] = found = tuple(locations)
-    f["countries"] = tuple(dict.fromkeys(loc.country for loc in found if loc.country))
+        if location.country:
+            countries.append(location.country)
+    return officials, tuple(locations), tuple(dict.fromkeys(countries))
 
 
 def _fast_references(module: Any) -> tuple[Reference, ...]:
@@ -767,8 +858,7 @@ def _fast_references(module: Any) -> tuple[Reference, ...]:
         found = pmid(raw_pmid)
         if raw_pmid and found is None:
             raise _BAIL
-        out.append(_new_reference(citation=citation, type=_e(ReferenceType, ref.get("type")), pmid=found,
-                             doi=doi(citation)))
+        out.append(_reference_record(citation, _e(ReferenceType, ref.get("type")), found, doi(citation)))
     return tuple(out)
 
 

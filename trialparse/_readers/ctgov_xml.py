@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 
 from trialparse._draft import Draft
-from trialparse._normalize import dates, identifiers, memo, numbers, phases, vocab
+from trialparse._normalize import Parsed, dates, identifiers, memo, numbers, phases, vocab
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
 from trialparse.issues import ParseError, Severity
@@ -27,6 +27,7 @@ from trialparse.model import (
     DateType,
     Design,
     Eligibility,
+    Enrollment,
     EnrollmentType,
     Identifier,
     IdentifierSource,
@@ -39,6 +40,7 @@ from trialparse.model import (
     Official,
     OfficialRole,
     OverallStatus,
+    Phase,
     PrimaryPurpose,
     RecruitmentStatus,
     Reference,
@@ -67,9 +69,27 @@ _iso_date = memo(dates.iso_date, 4096)
 _age_of = memo(numbers.age, 1024)
 _phases_of = memo(phases.phases, 256)
 _registry_of = memo(identifiers.registry, 4096)
-# The model's constructors without attrs' per-field `object.__setattr__` calls (see `model._maker`).
-_new_location = _maker(Location)
-_new_trial = _maker(Trial)
+# The model's constructors without attrs' per-field `object.__setattr__` calls (see `model._maker`); most take
+# their fields by position, in the order named.
+_new_design = _maker(Design)
+_new_responsible_party = _maker(ResponsibleParty)
+_arm = _maker(Arm, positional=("label", "type", "description", "intervention_names"))
+_eligibility_record = _maker(Eligibility, positional=(
+    "criteria", "inclusion", "exclusion", "minimum_age", "maximum_age", "sex", "healthy_volunteers", "std_ages",
+    "study_population", "sampling_method", "items"))
+_identifier = _maker(Identifier, positional=("value", "source", "type", "registry", "domain"))
+_intervention = _maker(Intervention, positional=("name", "type", "description", "arm_labels", "other_names"))
+_new_site = _maker(Location, positional=("facility", "city", "state", "zip", "country", "status", "geo"))
+_official_record = _maker(Official, positional=("name", "role", "affiliation"))
+_reference = _maker(Reference, positional=("citation", "type", "pmid", "doi"))
+_sponsor = _maker(Sponsor, positional=("name", "agency_class", "role"))
+_trial_date_record = _maker(TrialDate, positional=("date", "type"))
+_new_record = _maker(Trial, positional=(
+    "nct_id", "title", "official_title", "acronym", "last_updated", "first_posted", "has_results", "overall_status",
+    "why_stopped", "phases", "study_type", "enrollment", "start_date", "primary_completion_date", "completion_date",
+    "brief_summary", "detailed_description", "conditions", "keywords", "design", "arms", "interventions",
+    "eligibility", "sponsors", "responsible_party", "officials", "locations", "countries", "removed_countries",
+    "references", "identifiers", "related_trials", "unparsed", "issues", "source"))
 
 # --- Safe loading -----------------------------------------------------------------------------------
 
@@ -87,9 +107,28 @@ def _parser() -> etree.XMLParser:
 
 
 def _declares_entities(data: str | bytes) -> bool:
+    """`<!DOCTYPE` and `<!ENTITY` both in `data`.
+
+    Two `in` scans for the words cost ~7 % of the parse on a corpus file (CPython's search for a word full of
+    capitals in text full of capitals), a memchr scan for `!` almost nothing; a document holds a handful of `!`,
+    each checked for what follows its `<`. Many `!` (a hostile input): the two scans."""
     if isinstance(data, str):
-        return "<!DOCTYPE" in data and "<!ENTITY" in data
-    return b"<!DOCTYPE" in data and b"<!ENTITY" in data
+        return _declares(data, "!", "<!DOCTYPE", "<!ENTITY")
+    return _declares(data, b"!", b"<!DOCTYPE", b"<!ENTITY")
+
+
+def _declares(data: Any, bang: Any, doctype: Any, entity: Any) -> bool:
+    has_doctype = has_entity = False
+    at = data.find(bang)
+    for _ in range(32):
+        if at < 0:
+            return has_doctype and has_entity
+        if at and data.startswith(doctype, at - 1):
+            has_doctype = True
+        elif at and data.startswith(entity, at - 1):
+            has_entity = True
+        at = data.find(bang, at + 1)
+    return doctype in data and entity in data
 
 
 def load(data: str | bytes, *, name: str | None = None) -> Element:
@@ -118,7 +157,8 @@ def load(data: str | bytes, *, name: str | None = None) -> Element:
 
 # CT.gov's v2 conversion escaped these Markdown characters in free text (corpus: `<>[]^~&` always escaped).
 _ESCAPED = tuple((c, "\\" + c) for c in "<>[]^~&*")  # and the backslash itself, first
-# A list item as the legacy renderer wrote it: `-  ` (two or more spaces) or `1. ` / `10. `.
+# A list item as the legacy renderer wrote it, at a line's first non-space character: `-  ` (two or more spaces)
+# or `1. ` / `10. `; then the spaces up to the item text.
 _ITEM = re.compile(r"(-(?= {2})|\d{1,3}\.(?= ))( +)(?=\S)")
 _LONE_DASH = re.compile(r"-(?: |$)")  # an author's own `- text` line: Markdown would make it a bullet
 _WRAP_STEP = 5  # the renderer indents each list level by 5 columns (`-  ` plus 2)
@@ -147,101 +187,6 @@ def plain(text: str | None) -> str | None:
     return text.strip() or None
 
 
-# The regexes below read whole runs of lines in C instead of a Python step per line; every quantifier that
-# could backtrack over a run of spaces is possessive, so a hostile line of spaces costs linear time.
-# A pattern that opens with `\n` is searched for with a fast literal scan; one that opens with a MULTILINE `^` is
-# tried at every character. So the first line is matched on its own.
-_INDENT = re.compile(r"( *+)(?=[^\n]*?\S)")  # leading spaces of a non-blank line
-_NEXT_INDENT = re.compile(r"\n( *+)(?=[^\n]*?\S)")  # the same for every later line
-_RUN = re.compile(r"^ *+[^ \n][^\n]*+(?:\n *+[^ \n][^\n]*+)*+", re.MULTILINE)  # lines not all spaces, in a row
-_FIRST_ITEM = re.compile(r"( *+)(?:(-(?= {2})|\d{1,3}\.(?= ))( +)(?=\S))?")  # `_ITEM` after the indent, or not
-_NEXT_ITEM = re.compile(r"\n( *+)(-(?= {2})|\d{1,3}\.(?= ))( +)(?=\S)")  # a later line of a run opening an item
-_JOIN = re.compile(r"\n *+")  # a line break and the next line's indent: one space
-
-
-def _base_indent(text: str) -> int:
-    """Column of the body: the `</textblock>` tag's indent plus 2, capped by the least-indented line."""
-    body = text.rstrip("\n")
-    tail = body[body.rfind("\n") + 1 :]
-    indents = _NEXT_INDENT.findall(text)
-    if (first := _INDENT.match(text)) is not None:
-        indents.append(first[1])
-    least = min(map(len, indents))
-    if not tail or tail.strip(" "):
-        return least
-    return min(len(tail) + 2, least)
-
-
-class _Unit:
-    """One paragraph or list item of a textblock, its wrapped lines already joined."""
-
-    __slots__ = ("level", "marker", "text")
-
-    def __init__(self, marker: str | None, level: int, text: str) -> None:
-        self.marker = marker
-        self.level = level
-        self.text = text
-
-
-def _units(text: str, base: int) -> list[_Unit]:
-    """The paragraphs and list items of `text`: a run of non-blank lines opens a unit with its first line, and
-    a later line of the run opens another when it is a list item (a `-` item at any indent, a numbered one
-    indented past `base`); every other line continues the unit above, joined with one space."""
-    units: list[_Unit] = []
-    for run in _RUN.finditer(text):
-        block = run[0]
-        first = _FIRST_ITEM.match(block)
-        assert first is not None  # every part of the pattern is optional
-        indent = len(first[1])
-        marker: str | None = first[2]
-        if marker is not None and (marker == "-" or indent > base):
-            start = first.end()
-            column = start
-        else:
-            marker, start, column = None, indent, indent
-        for hit in _NEXT_ITEM.finditer(block, start):
-            if hit[2] != "-" and len(hit[1]) <= base:
-                continue  # a numbered line at the margin continues the unit above
-            _unit(units, block[start : hit.start()], marker, indent=indent, column=column, base=base)
-            marker, indent, start = hit[2], len(hit[1]), hit.end()
-            column = indent + len(hit[2]) + len(hit[3])
-        _unit(units, block[start:], marker, indent=indent, column=column, base=base)
-    return units
-
-
-def _unit(units: list[_Unit], body: str, marker: str | None, *, indent: int, column: int, base: int) -> None:
-    text = _JOIN.sub(" ", body) if "\n" in body else body
-    if marker is not None:
-        level = max(0, round((column - base - _WRAP_STEP) / _WRAP_STEP))
-        units.append(_Unit("*" if marker == "-" else marker, level, text))
-        return
-    nested = indent > base and bool(units) and units[-1].marker is not None
-    units.append(_Unit(None, units[-1].level if nested else -1, text))
-
-
-def _render(units: list[_Unit]) -> str:
-    out: list[str] = []
-    widths: list[int] = []  # marker width per open list level, for the v2 nesting indent
-    previous: _Unit | None = None
-    for unit in units:
-        text = unit.text
-        if unit.marker is None:
-            if unit.level < 0 and _LONE_DASH.match(text):
-                text = "\\" + text
-            indent = sum(widths[: unit.level + 1]) if unit.level >= 0 else 0
-            line = " " * indent + text
-        else:
-            del widths[unit.level :]
-            widths.extend([2] * (unit.level - len(widths)))
-            line = " " * sum(widths) + f"{unit.marker} {text}"
-            widths.append(len(unit.marker) + 1)
-        if previous is not None:
-            out.append("\n" if unit.marker and previous.marker else "\n\n")
-        out.append(line)
-        previous = unit
-    return "".join(out)
-
-
 def unwrap(text: str | None) -> str | None:
     """A hard-wrapped `<textblock>` body as the Markdown a v2 record holds.
 
@@ -257,38 +202,164 @@ def unwrap(text: str | None) -> str | None:
         return _paragraphs(text)
     # Escaped once, before the split: escaping only puts a backslash before characters that no marker, indent or
     # line break is made of, so each unit's text comes out as if escaped on its own.
-    return _render(_units(escape(text), _base_indent(text))) or None
+    return _lists(escape(text)) or None
 
 
 _FIRST_ITEM_LINE = re.compile(r" *[-\d]")  # a line that could be a list item (or a lone dash): the first,
 _ITEM_LINE = re.compile(r"\n *[-\d]")  # or a later one
-_LEADING_SPACES = re.compile(r"\n +")
-_BLANK_LINES = re.compile(r"\n{2,}")
 
 
 def _paragraphs(text: str) -> str | None:
     """`unwrap` of a block with no list item (the fast path): paragraphs only, each at the left margin, their
-    lines joined with one space, one blank line between them."""
-    body = _LEADING_SPACES.sub("\n", text).lstrip(" ").strip("\n")  # space-only lines are now empty
-    return escape("\n\n".join(part.replace("\n", " ") for part in _BLANK_LINES.split(body))) or None
+    lines joined with one space, one blank line between them.
+
+    String methods only: a regex split on blank-line runs (`\\n{2,}`) costs more than all of this."""
+    body = "\n".join([line.lstrip(" ") for line in text.split("\n")]).strip("\n")  # space-only lines now empty
+    # Split on blank lines: an odd run of line breaks leaves one at the start of the next part, a longer run
+    # leaves empty parts.
+    parts = [para.replace("\n", " ") for part in body.split("\n\n") if (para := part.lstrip("\n"))]
+    return escape("\n\n".join(parts)) or None
+
+
+# A unit: one paragraph or list item, as [marker (None: paragraph), indent, text column, lines, opens a run,
+# the whole first line (numbered items only)].
+_Unit = list[Any]
+
+
+def _lists(text: str) -> str:
+    """`unwrap` of a block that may hold list items (`text` LF-only and escaped).
+
+    Lines that are not all spaces in a row form a run; a run's first line opens a unit, and so does a later line
+    that is a list item (a `-` item at any indent, a numbered one indented past the base column); every other
+    line continues the unit above, joined with one space. The base column (the `</textblock>` indent + 2, capped
+    by the least-indented line) is only known at the end, so numbered items at or left of it are folded back
+    into paragraphs (`_settle`). One Python step per line: the string work is `split`/`lstrip`/`join` in C.
+    """
+    units: list[_Unit] = []
+    lines: list[str] = []
+    least = len(text)  # the least indent of a line holding a non-space character
+    in_run = numbered = False
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        if not body:  # all spaces: ends the run
+            in_run = False
+            continue
+        indent = len(line) - len(body)
+        if indent < least and not body.isspace():
+            least = indent
+        first = body[0]
+        if (first == "-" or first.isdecimal()) and (hit := _ITEM.match(body)) is not None:
+            marker = hit[1]
+            numbered = numbered or marker != "-"
+            lines = [body[hit.end() :]]
+            units.append([marker, indent, indent + hit.end(), lines, not in_run, body])
+        elif in_run:
+            lines.append(body)
+            continue
+        else:
+            lines = [body]
+            units.append([None, indent, indent, lines, True, None])
+        in_run = True
+    end = text.rstrip("\n")
+    tail = end[end.rfind("\n") + 1 :]  # the `</textblock>` line, when it is all spaces
+    base = least if not tail or tail.strip(" ") else min(len(tail) + 2, least)
+    return _render(_settle(units, base) if numbered else units, base)
+
+
+def _settle(units: list[_Unit], base: int) -> list[_Unit]:
+    """A numbered line at or left of the base column is no item: it continues the unit above, or opens a
+    paragraph when it opens a run."""
+    out: list[_Unit] = []
+    for unit in units:
+        marker = unit[0]
+        if marker is None or marker == "-" or unit[1] > base:
+            out.append(unit)
+        elif unit[4]:
+            out.append([None, unit[1], unit[1], [unit[5], *unit[3][1:]], True, None])
+        else:
+            out[-1][3].extend([unit[5], *unit[3][1:]])
+    return out
+
+
+def _render(units: list[_Unit], base: int) -> str:
+    out: list[str] = []
+    widths: list[int] = []  # marker width per open list level, for the v2 nesting indent
+    previous: str | None = None  # the previous unit's marker (None: a paragraph, or no unit yet)
+    level = -1  # the previous unit's nesting level
+    for marker, indent, column, lines, _, _ in units:
+        text = lines[0] if len(lines) == 1 else " ".join(lines)
+        if marker is not None:
+            level = max(0, round((column - base - _WRAP_STEP) / _WRAP_STEP))
+            del widths[level:]
+            if level > len(widths):
+                widths.extend([2] * (level - len(widths)))
+            shown = "*" if marker == "-" else marker
+            line = f"{' ' * sum(widths)}{shown} {text}" if widths else f"{shown} {text}"
+            widths.append(len(shown) + 1)
+            if out:
+                out.append("\n" if previous is not None else "\n\n")
+        else:
+            if previous is not None and indent > base:  # continues the item above (as in Markdown)
+                line = " " * sum(widths[: level + 1]) + text
+            else:
+                level = -1
+                line = "\\" + text if text[0] == "-" and _LONE_DASH.match(text) else text
+            if out:
+                out.append("\n\n")
+        out.append(line)
+        previous = marker
+    return "".join(out)
 
 
 # --- Element helpers ----------------------------------------------------------------------------
 
-
 # `findtext` runs ElementPath in Python, and even `iterchildren(tag)` costs more per call than one pass over a
-# typical element's children: `_Kids` groups them once.
+# typical element's children: an element's children are grouped once (`_children`), or read in one loop.
+
+Kids = dict[Any, list[Element]]  # children by tag, in document order
 
 
-def _texts(elements: Iterable[Element]) -> tuple[str, ...]:
+def _children(element: Element) -> Kids:
+    """`element`'s children grouped by tag in one pass. (`iterchildren(*tags)` to skip the unread ones costs
+    more: lxml prepares its tag matcher on every call.)"""
+    by_tag: Kids = {}
+    for child in element:
+        tag = child.tag
+        found = by_tag.get(tag)
+        if found is None:
+            by_tag[tag] = [child]
+        else:
+            found.append(child)
+    return by_tag
+
+
+def _one(kids: Kids, tag: str) -> Element | None:
+    found = kids.get(tag)
+    return found[0] if found else None
+
+
+def _text(kids: Kids, tag: str) -> str | None:
+    """`plain` text of the first `tag` child."""
+    found = kids.get(tag)
+    return plain(found[0].text) if found else None
+
+
+def _texts(elements: Iterable[Element] | None) -> tuple[str, ...]:
+    """The non-empty `plain` texts of `elements`."""
+    if not elements:
+        return ()
     return tuple(t for t in (plain(e.text) for e in elements) if t)
 
 
-def _block(parent: Element | None, tag: str | None) -> str | None:
-    """The `<textblock>` of `parent`'s first `tag` child that has one (`tag` None: of `parent` itself)."""
-    if parent is None:
-        return None
-    for holder in (parent,) if tag is None else parent.iterchildren(tag):
+def _markdown(element: Element | None) -> str | None:
+    """An element's `plain` text escaped as v2 Markdown."""
+    value = plain(element.text) if element is not None else None
+    return escape(value) if value else None
+
+
+def _block(holders: list[Element] | None) -> str | None:
+    """The unwrapped `<textblock>` of the first of `holders` that has one."""
+    for holder in holders or ():
         for block in holder.iterchildren("textblock"):
             return unwrap(block.text)
     return None
@@ -296,155 +367,136 @@ def _block(parent: Element | None, tag: str | None) -> str | None:
 
 # --- The study ----------------------------------------------------------------------------------
 
-
-class _Kids:
-    """An element's children grouped by tag, in one pass: one `iterchildren(tag)` costs more than walking
-    all the children of a typical element, and the readers ask for several tags of each."""
-
-    __slots__ = ("by_tag",)
-
-    def __init__(self, parent: Element) -> None:
-        by_tag: dict[str, list[Element]] = {}
-        for child in parent:
-            tag = child.tag
-            found = by_tag.get(tag)
-            if found is None:
-                by_tag[tag] = [child]
-            else:
-                found.append(child)
-        self.by_tag = by_tag
-
-    def all(self, tag: str) -> list[Element]:
-        return self.by_tag.get(tag, [])
-
-    def one(self, tag: str) -> Element | None:
-        found = self.by_tag.get(tag)
-        return found[0] if found else None
-
-    def text(self, tag: str) -> str | None:
-        """`plain` text of the first `tag` child (what `_text` gives)."""
-        found = self.by_tag.get(tag)
-        return plain(found[0].text) if found else None
-
-    def texts(self, tag: str) -> tuple[str, ...]:
-        found = self.by_tag.get(tag)
-        return _texts(found) if found else ()
-
-    def markdown(self, tag: str) -> str | None:
-        value = self.text(tag)
-        return escape(value) if value else None
-
-    def block(self, tag: str) -> str | None:
-        """`_block(parent, tag)`: the `<textblock>` of the first `tag` child that has one."""
-        for holder in self.by_tag.get(tag, ()):
-            for block in holder.iterchildren("textblock"):
-                return unwrap(block.text)
-        return None
-
-
-class _Study(_Kids):
-    """The root's children grouped by tag (one pass), with the draft that collects issues."""
-
-    __slots__ = ("draft",)
-
-    def __init__(self, root: Element) -> None:
-        super().__init__(root)
-        self.draft = Draft()
-
-
 def read_xml(data: str | bytes, *, name: str | None = None) -> Trial:
     """One study from a legacy `<clinical_study>` XML document."""
-    study = _Study(load(data, name=name))
-    f: dict[str, Any] = {}
-    _identification(study, f)
-    _status(study, f)
-    _design(study, f)
-    f["brief_summary"] = _block(study.one("brief_summary"), None)
-    f["detailed_description"] = _block(study.one("detailed_description"), None)
-    f["conditions"] = _texts(study.all("condition"))
-    f["keywords"] = _texts(study.all("keyword"))
-    _arms(study, f)
-    f["eligibility"] = _eligibility(study.one("eligibility"), study.draft)
-    _parties(study, f)
-    _places(study, f)
-    f["references"] = _references(study)
+    kids = _children(load(data, name=name))
+    draft = Draft()
+    # In the order the issues are reported.
+    title, official_title, acronym, nct_id, identifiers = _identification(kids, draft)
+    (overall, why, start, primary, completion, first_posted, last_updated, has_results, phases_,
+     enrollment) = _status(kids, draft)
+    study_type, design = _design(kids, draft)
+    brief = _block(kids.get("brief_summary", [])[:1])
+    detailed = _block(kids.get("detailed_description", [])[:1])
+    conditions = _texts(kids.get("condition"))
+    keywords = _texts(kids.get("keyword"))
+    arms, interventions = _arms(kids, draft)
+    eligibility = _eligibility(_one(kids, "eligibility"), draft)
+    sponsors, party, officials = _parties(kids, draft)
+    locations, countries, removed = _places(kids, draft)
+    references = _references(kids, draft)
     source = _SOURCE if name is None else Source(format=SourceFormat.CTGOV_XML, name=name)
-    return _new_trial(**f, unparsed=tuple(study.draft.unparsed), issues=tuple(study.draft.issues), source=source)
+    return _new_record(
+        nct_id, title, official_title, acronym, last_updated, first_posted, has_results, overall, why, phases_,
+        study_type, enrollment, start, primary, completion, brief, detailed, conditions, keywords, design, arms,
+        interventions, eligibility, sponsors, party, officials, locations, countries, removed, references,
+        identifiers, (), tuple(draft.unparsed), tuple(draft.issues), source,
+    )
 
 
 _SOURCE = Source(format=SourceFormat.CTGOV_XML)
+# v2 order: org study id, secondary ids, aliases
+_ID_SOURCES = (("org_study_id", IdentifierSource.ORG_STUDY_ID), ("secondary_id", IdentifierSource.SECONDARY_ID),
+               ("nct_alias", IdentifierSource.NCT_ALIAS))
 
 
-def _identification(study: _Study, f: dict[str, Any]) -> None:
-    f["title"] = study.text("brief_title")
-    f["official_title"] = study.text("official_title")
-    f["acronym"] = study.text("acronym")
+def _identification(kids: Kids, draft: Draft) -> tuple[Any, ...]:
+    """title, official_title, acronym, nct_id, identifiers."""
     found: list[Identifier] = []
-    info = study.one("id_info")
+    nct_id = None
+    info = _one(kids, "id_info")
     if info is not None:
-        kids = _Kids(info)
-        f["nct_id"] = kids.text("nct_id")
-        sources = {"org_study_id": IdentifierSource.ORG_STUDY_ID, "secondary_id": IdentifierSource.SECONDARY_ID,
-                   "nct_alias": IdentifierSource.NCT_ALIAS}
-        for tag, source in sources.items():  # v2 order: org study id, secondary ids, aliases
-            for value in kids.texts(tag):
-                found.append(Identifier(value=value, source=source, registry=_registry_of(value)))
-    if f.get("nct_id") is None:
-        study.draft.report("missing_nct_id", "no id_info/nct_id element", section="identifiers", field="nct_id")
-    f["identifiers"] = tuple(found)
+        ids = _children(info)
+        nct_id = _text(ids, "nct_id")
+        for tag, source in _ID_SOURCES:
+            for value in _texts(ids.get(tag)):
+                found.append(_identifier(value, source, None, _registry_of(value), None))
+    if nct_id is None:
+        draft.report("missing_nct_id", "no id_info/nct_id element", section="identifiers", field="nct_id")
+    return (_text(kids, "brief_title"), _text(kids, "official_title"), _text(kids, "acronym"), nct_id,
+            tuple(found))
 
 
-def _trial_date(study: _Study, tag: str, field: str) -> TrialDate | None:
-    element = study.one(tag)
+# (raw date, raw type attribute) → TrialDate, for dates read without an issue (a corpus repeats its dates).
+_TRIAL_DATES: dict[tuple[str, str | None], TrialDate] = {}
+
+
+def _trial_date(kids: Kids, draft: Draft, tag: str) -> TrialDate | None:
+    element = _one(kids, tag)
     raw = plain(element.text) if element is not None else None
     if raw is None or raw == "Unknown":  # the XSD's `Unknown` is no date
         return None
     assert element is not None
-    kind = study.draft.enum(DateType, element.get("type"), section="basic", field=f"{field}.type")
-    value = study.draft.value(_partial_date(raw), raw, section="basic", field=field, code="bad_date")
-    return TrialDate(date=value, type=kind) if value is not None else None
+    raw_type = element.get("type")
+    found = _TRIAL_DATES.get((raw, raw_type))
+    if found is not None:
+        return found
+    issues = len(draft.issues)
+    kind = draft.enum(DateType, raw_type, section="basic", field=f"{tag}.type")
+    value = draft.value(_partial_date(raw), raw, section="basic", field=tag, code="bad_date")
+    if value is None:
+        return None
+    date = _trial_date_record(value, kind)
+    if len(draft.issues) == issues and len(raw) <= 64 and len(_TRIAL_DATES) < 4096:
+        _TRIAL_DATES[(raw, raw_type)] = date
+    return date
 
 
-def _full_date(study: _Study, field: str, *tags: str) -> Any:
-    raw = next((value for tag in tags if (value := study.text(tag))), None)
+def _full_date(kids: Kids, draft: Draft, field: str, *tags: str) -> Any:
+    raw = next((value for tag in tags if (value := _text(kids, tag))), None)
     if raw is None:
         return None
-    return study.draft.value(_iso_date(raw), raw, section="basic", field=field, code="bad_date")
+    return draft.value(_iso_date(raw), raw, section="basic", field=field, code="bad_date")
 
 
-def _status(study: _Study, f: dict[str, Any]) -> None:
-    draft = study.draft
-    f["overall_status"] = draft.enum(OverallStatus, study.text("overall_status"), section="basic",
-                                     field="overall_status")
-    f["why_stopped"] = study.text("why_stopped")
-    f["start_date"] = _trial_date(study, "start_date", "start_date")
-    f["primary_completion_date"] = _trial_date(study, "primary_completion_date", "primary_completion_date")
-    f["completion_date"] = _trial_date(study, "completion_date", "completion_date")
-    f["first_posted"] = _full_date(study, "first_posted", "study_first_posted", "firstreceived_date")
-    f["last_updated"] = _full_date(study, "last_updated", "last_update_posted", "lastchanged_date")
+def _status(kids: Kids, draft: Draft) -> tuple[Any, ...]:
+    """overall_status, why_stopped, start_date, primary_completion_date, completion_date, first_posted,
+    last_updated, has_results, phases, enrollment."""
+    overall = draft.enum(OverallStatus, _text(kids, "overall_status"), section="basic", field="overall_status")
+    why = _text(kids, "why_stopped")
+    start = _trial_date(kids, draft, "start_date")
+    primary = _trial_date(kids, draft, "primary_completion_date")
+    completion = _trial_date(kids, draft, "completion_date")
+    first_posted = _full_date(kids, draft, "first_posted", "study_first_posted", "firstreceived_date")
+    last_updated = _full_date(kids, draft, "last_updated", "last_update_posted", "lastchanged_date")
     # No <clinical_results> means nothing posted (pending_results is results under QC: v2 says false too).
-    f["has_results"] = study.one("clinical_results") is not None
-    raw_phase = study.text("phase")
+    has_results = "clinical_results" in kids
+    found_phases: tuple[Phase, ...] = ()
+    raw_phase = _text(kids, "phase")
     if raw_phase is not None:
-        f["phases"] = draft.value(_phases_of(raw_phase), raw_phase, section="basic", field="phases",
-                                  code="unknown_value") or ()
-    enrollment = study.one("enrollment")
+        found_phases = draft.value(_phases_of(raw_phase), raw_phase, section="basic", field="phases",
+                                   code="unknown_value") or ()
+    count = None
+    enrollment = _one(kids, "enrollment")
     raw_count = plain(enrollment.text) if enrollment is not None else None
     if enrollment is not None and raw_count is not None:
-        kind = vocab.lookup(EnrollmentType, enrollment.get("type"))
-        f["enrollment"] = draft.value(numbers.enrollment(raw_count, kind), raw_count, section="basic",
-                                      field="enrollment", code="bad_enrollment")
+        count = draft.value(_enrollment(raw_count, enrollment.get("type")), raw_count, section="basic",
+                            field="enrollment", code="bad_enrollment")
+    return overall, why, start, primary, completion, first_posted, last_updated, has_results, found_phases, count
 
 
-def _study_type(study: _Study) -> tuple[StudyType | None, bool | None]:
-    raw = study.text("study_type")
+_ENROLLMENTS: dict[tuple[str, str | None], Parsed[Enrollment]] = {}
+
+
+def _enrollment(raw: str, raw_type: str | None) -> Parsed[Enrollment]:
+    """`numbers.enrollment` of the count and its type attribute, cached (pure; a corpus repeats its counts)."""
+    found = _ENROLLMENTS.get((raw, raw_type))
+    if found is None:
+        found = numbers.enrollment(raw, vocab.lookup(EnrollmentType, raw_type))
+        if len(raw) <= 64 and len(raw_type or "") <= 64 and len(_ENROLLMENTS) < 4096:
+            _ENROLLMENTS[(raw, raw_type)] = found
+    return found
+
+
+def _study_type(kids: Kids, draft: Draft) -> tuple[StudyType | None, bool | None]:
+    raw = _text(kids, "study_type")
     if raw is None:
         return None, None
     if raw == "N/A":  # redacted unapproved-device records: no type to give
-        study.draft.report("unknown_value", "study_type: 'N/A' (a redacted record) has no study type",
-                           section="basic", field="study_type", excerpt=raw, severity=Severity.WARNING)
+        draft.report("unknown_value", "study_type: 'N/A' (a redacted record) has no study type",
+                     section="basic", field="study_type", excerpt=raw, severity=Severity.WARNING)
         return None, None
-    kind = study.draft.enum(StudyType, raw, section="basic", field="study_type")
+    kind = draft.enum(StudyType, raw, section="basic", field="study_type")
     registry = "[patient registry]" in raw.casefold()
     return kind, (registry if kind is StudyType.OBSERVATIONAL else None)
 
@@ -462,19 +514,19 @@ _OLD_DESIGN_LABELS = {"Allocation": "allocation", "Intervention Model": "interve
                       "Observational Model": "observational_model", "Time Perspective": "time_perspective"}
 _OLD_DESIGN = re.compile(r"(?:^|,\s*)([A-Z][A-Za-z ]+?):\s+")
 _MASKING = re.compile(r"\s*([^(]*?)\s*(?:\((.*)\))?\s*")
+_DESIGN_READ = frozenset({*_DESIGN_ENUMS, "masking", "intervention_model_description", "masking_description"})
 
 
-def _design(study: _Study, f: dict[str, Any]) -> None:
-    f["study_type"], registry = _study_type(study)
+def _design(kids: Kids, draft: Draft) -> tuple[StudyType | None, Design | None]:
+    study_type, registry = _study_type(kids, draft)
     raw: dict[str, str] = {}
-    info = study.one("study_design_info")
+    info = _one(kids, "study_design_info")
     if info is not None:
         raw = {child.tag: value for child in info if (value := plain(child.text))}
-    elif (old := study.text("study_design")) is not None:
-        raw = _old_design(old, study.draft)
+    elif (old := _text(kids, "study_design")) is not None:
+        raw = _old_design(old, draft)
     if not raw and registry is None:
-        return
-    draft = study.draft
+        return study_type, None
     values: dict[str, Any] = {"patient_registry": registry}
     for tag, (field, enum) in _DESIGN_ENUMS.items():
         if tag in raw:
@@ -484,9 +536,9 @@ def _design(study: _Study, f: dict[str, Any]) -> None:
     for tag in ("intervention_model_description", "masking_description"):
         if tag in raw:
             values[tag] = escape(raw[tag])
-    for tag in raw.keys() - {*_DESIGN_ENUMS, "masking", "intervention_model_description", "masking_description"}:
+    for tag in raw.keys() - _DESIGN_READ:
         draft.keep("design", f"{tag}: {raw[tag]}")
-    f["design"] = Design(**values)
+    return study_type, _new_design(**values)
 
 
 def _old_design(text: str, draft: Draft) -> dict[str, str]:
@@ -519,115 +571,151 @@ def _masking(raw: str, draft: Draft) -> tuple[Masking | None, tuple[WhoMasked, .
     return masking, tuple(w for w in found if w is not None)
 
 
-def _arms(study: _Study, f: dict[str, Any]) -> None:
-    draft = study.draft
+def _arms(kids: Kids, draft: Draft) -> tuple[tuple[Arm, ...], tuple[Intervention, ...]]:
     interventions = []
-    for item in study.all("intervention"):
-        kids = _Kids(item)
-        interventions.append(Intervention(
-            name=kids.text("intervention_name") or "",
-            type=draft.enum(InterventionType, kids.text("intervention_type"), section="interventions",
-                            field="interventions.type"),
-            description=kids.markdown("description"),
-            arm_labels=kids.texts("arm_group_label"),
-            other_names=kids.texts("other_name"),
+    for item in kids.get("intervention", ()):
+        name = kind = description = None  # the first element of each tag
+        labels, others = [], []
+        for child in item:
+            tag = child.tag
+            if tag == "arm_group_label":
+                labels.append(child)
+            elif tag == "other_name":
+                others.append(child)
+            elif tag == "intervention_name":
+                name = name if name is not None else child
+            elif tag == "intervention_type":
+                kind = kind if kind is not None else child
+            elif tag == "description":
+                description = description if description is not None else child
+        interventions.append(_intervention(
+            (plain(name.text) if name is not None else None) or "",
+            draft.enum(InterventionType, plain(kind.text) if kind is not None else None, section="interventions",
+                       field="interventions.type"),
+            _markdown(description), _texts(labels), _texts(others),
         ))
     arms = []
-    for group in study.all("arm_group"):
-        kids = _Kids(group)
-        label = kids.text("arm_group_label") or ""
-        arms.append(Arm(
-            label=label,
-            type=draft.enum(ArmGroupType, kids.text("arm_group_type"), section="arms", field="arms.type"),
-            description=kids.markdown("description"),
+    for group in kids.get("arm_group", ()):
+        label_element = kind = description = None
+        for child in group:
+            tag = child.tag
+            if tag == "arm_group_label":
+                label_element = label_element if label_element is not None else child
+            elif tag == "arm_group_type":
+                kind = kind if kind is not None else child
+            elif tag == "description":
+                description = description if description is not None else child
+        label = (plain(label_element.text) if label_element is not None else None) or ""
+        arms.append(_arm(
+            label,
+            draft.enum(ArmGroupType, plain(kind.text) if kind is not None else None, section="arms",
+                       field="arms.type"),
+            _markdown(description),
             # XML links interventions to arms on the intervention side only; v2 lists them on both sides.
-            intervention_names=tuple(i.name for i in interventions if label in i.arm_labels),
+            tuple([i.name for i in interventions if label in i.arm_labels]),
         ))
-    f["arms"] = tuple(arms)
-    f["interventions"] = tuple(interventions)
+    return tuple(arms), tuple(interventions)
 
 
 def _eligibility(element: Element | None, draft: Draft) -> Eligibility | None:
     if element is None:
         return None
-    kids = _Kids(element)
-    criteria = kids.block("criteria")
+    kids = _children(element)
+    criteria = _block(kids.get("criteria"))
     inclusion, exclusion = split_criteria(criteria)
-    healthy_raw = kids.text("healthy_volunteers")
+    healthy_raw = _text(kids, "healthy_volunteers")
     healthy = vocab.boolean(healthy_raw)
     if healthy is None and healthy_raw:
         draft.report("unknown_value", f"healthy_volunteers: {healthy_raw[:80]!r} is not yes/no",
                      section="eligibility", field="eligibility.healthy_volunteers", excerpt=healthy_raw)
-    return Eligibility(
-        criteria=criteria, inclusion=inclusion, exclusion=exclusion,
-        minimum_age=_age(kids, "minimum_age", draft), maximum_age=_age(kids, "maximum_age", draft),
-        sex=draft.enum(Sex, kids.text("gender"), section="eligibility", field="eligibility.sex"),
-        healthy_volunteers=healthy,
-        study_population=kids.block("study_pop"),
-        sampling_method=draft.enum(SamplingMethod, kids.text("sampling_method"), section="eligibility",
-                                   field="eligibility.sampling_method"),
-    )
+    minimum_age, maximum_age = _age(kids, "minimum_age", draft), _age(kids, "maximum_age", draft)
+    sex = draft.enum(Sex, _text(kids, "gender"), section="eligibility", field="eligibility.sex")
+    population = _block(kids.get("study_pop"))
+    sampling = draft.enum(SamplingMethod, _text(kids, "sampling_method"), section="eligibility",
+                          field="eligibility.sampling_method")
+    return _eligibility_record(criteria, inclusion, exclusion, minimum_age, maximum_age, sex, healthy, (),
+                               population, sampling, ())
 
 
-def _age(kids: _Kids, tag: str, draft: Draft) -> Any:
-    raw = kids.text(tag)
+def _age(kids: Kids, tag: str, draft: Draft) -> Any:
+    raw = _text(kids, tag)
     if raw is None:
         return None
     return draft.value(_age_of(raw), raw, section="eligibility", field=f"eligibility.{tag}", code="bad_age")
 
 
-def _parties(study: _Study, f: dict[str, Any]) -> None:
-    draft = study.draft
+_SPONSOR_ROLES = {"lead_sponsor": SponsorRole.LEAD, "collaborator": SponsorRole.COLLABORATOR}
+
+
+def _parties(kids: Kids, draft: Draft) -> tuple[Any, ...]:
+    """sponsors, responsible_party, officials."""
     sponsors = []
-    block = study.one("sponsors")
-    if block is not None:
-        for element in block:
-            role = {"lead_sponsor": SponsorRole.LEAD, "collaborator": SponsorRole.COLLABORATOR}.get(element.tag)
-            kids = _Kids(element) if role is not None else None
-            name = kids.text("agency") if kids is not None else None
-            if kids is not None and role is not None and name:
-                kind = draft.enum(AgencyClass, kids.text("agency_class"), section="sponsors",
-                                  field="sponsors.agency_class")
-                sponsors.append(Sponsor(name=name, agency_class=kind, role=role))
-    f["sponsors"] = tuple(sponsors)
-    f["responsible_party"] = _responsible_party(study.one("responsible_party"), draft)
-    f["officials"] = tuple(_official(o, draft) for o in study.all("overall_official"))
+    block = _one(kids, "sponsors")
+    for element in () if block is None else block:
+        role = _SPONSOR_ROLES.get(element.tag)
+        if role is None:
+            continue
+        agency = agency_class = None  # the first element of each tag
+        for child in element:
+            tag = child.tag
+            if tag == "agency":
+                agency = agency if agency is not None else child
+            elif tag == "agency_class":
+                agency_class = agency_class if agency_class is not None else child
+        name = plain(agency.text) if agency is not None else None
+        if name:
+            kind = draft.enum(AgencyClass, plain(agency_class.text) if agency_class is not None else None,
+                              section="sponsors", field="sponsors.agency_class")
+            sponsors.append(_sponsor(name, kind, role))
+    party = _responsible_party(_one(kids, "responsible_party"), draft)
+    return tuple(sponsors), party, tuple([_official(o, draft) for o in kids.get("overall_official", ())])
+
+
+_NO_PARTY = ResponsibleParty()
 
 
 def _responsible_party(element: Element | None, draft: Draft) -> ResponsibleParty | None:
     if element is None:
         return None
-    kids = _Kids(element)
-    kind = draft.enum(ResponsiblePartyType, kids.text("responsible_party_type"), section="responsible_party",
+    kids = _children(element)
+    kind = draft.enum(ResponsiblePartyType, _text(kids, "responsible_party_type"), section="responsible_party",
                       field="responsible_party.type")
-    party = ResponsibleParty(
+    party = _new_responsible_party(
         type=kind,
-        name=kids.text("investigator_full_name") or kids.text("name_title"),  # new or old style
-        title=kids.text("investigator_title"),
-        affiliation=kids.text("investigator_affiliation"),
-        organization=kids.text("organization"),
+        name=_text(kids, "investigator_full_name") or _text(kids, "name_title"),  # new or old style
+        title=_text(kids, "investigator_title"),
+        affiliation=_text(kids, "investigator_affiliation"),
+        organization=_text(kids, "organization"),
     )
-    return None if party == ResponsibleParty() else party
+    return None if party == _NO_PARTY else party
+
+
+_OFFICIAL_TAGS = {"first_name": 0, "middle_name": 1, "last_name": 2, "degrees": 3, "role": 4, "affiliation": 5}
 
 
 def _official(element: Element, draft: Draft) -> Official:
     # Most files put the full name (with degrees) in last_name; older ones split it.
-    kids = _Kids(element)
-    parts = [p for p in (kids.text(t) for t in ("first_name", "middle_name", "last_name")) if p]
-    name = " ".join(parts)
-    degrees = kids.text("degrees")
+    first: list[Element | None] = [None] * 6  # the first element of each tag, in `_OFFICIAL_TAGS` order
+    for child in element:
+        at = _OFFICIAL_TAGS.get(child.tag)
+        if at is not None and first[at] is None:
+            first[at] = child
+    texts = [plain(e.text) if e is not None else None for e in first]
+    name = " ".join([p for p in texts[:3] if p])
+    degrees = texts[3]
     if degrees:
         name = f"{name}, {degrees}" if name else degrees
-    role = draft.enum(OfficialRole, kids.text("role"), section="officials", field="officials.role")
-    return Official(name=name, role=role, affiliation=kids.text("affiliation"))
+    role = draft.enum(OfficialRole, texts[4], section="officials", field="officials.role")
+    return _official_record(name, role, texts[5])
 
 
-def _places(study: _Study, f: dict[str, Any]) -> None:
-    f["locations"] = tuple(_location(loc, study.draft) for loc in study.all("location"))
-    countries = study.one("location_countries")
-    f["countries"] = _texts(countries.iterchildren("country")) if countries is not None else ()
-    removed = study.one("removed_countries")
-    f["removed_countries"] = _texts(removed.iterchildren("country")) if removed is not None else ()
+def _places(kids: Kids, draft: Draft) -> tuple[Any, ...]:
+    """locations, countries, removed_countries."""
+    locations = tuple([_location(loc, draft) for loc in kids.get("location", ())])
+    countries = _one(kids, "location_countries")
+    removed = _one(kids, "removed_countries")
+    return (locations, _texts(countries.iterchildren("country")) if countries is not None else (),
+            _texts(removed.iterchildren("country")) if removed is not None else ())
 
 
 _SITE_STATUS: dict[str, RecruitmentStatus] = {}  # raw → status; a study repeats a handful of values
@@ -661,7 +749,7 @@ def _location(element: Element, draft: Draft) -> Location:
                             country = value
         elif tag == "status" and (raw := plain(child.text)):
             status = _SITE_STATUS.get(raw) or _site_status(raw, draft)
-    return _new_location(facility=facility, city=city, state=state, zip=zip_, country=country, status=status)
+    return _new_site(facility, city, state, zip_, country, status, None)
 
 
 def _site_status(raw: str, draft: Draft) -> RecruitmentStatus | None:
@@ -673,16 +761,25 @@ def _site_status(raw: str, draft: Draft) -> RecruitmentStatus | None:
     return found
 
 
-def _references(study: _Study) -> tuple[Reference, ...]:
+_REFERENCE_TYPES = (("reference", ReferenceType.BACKGROUND), ("results_reference", ReferenceType.RESULT))
+
+
+def _references(kids: Kids, draft: Draft) -> tuple[Reference, ...]:
     out = []
-    for tag, kind in (("reference", ReferenceType.BACKGROUND), ("results_reference", ReferenceType.RESULT)):
-        for element in study.all(tag):
-            kids = _Kids(element)
-            citation = kids.text("citation")
-            raw_pmid = kids.text("PMID")
+    for tag, kind in _REFERENCE_TYPES:
+        for element in kids.get(tag, ()):
+            citation_element = pmid_element = None  # the first element of each tag
+            for child in element:
+                child_tag = child.tag
+                if child_tag == "citation":
+                    citation_element = citation_element if citation_element is not None else child
+                elif child_tag == "PMID":
+                    pmid_element = pmid_element if pmid_element is not None else child
+            citation = plain(citation_element.text) if citation_element is not None else None
+            raw_pmid = plain(pmid_element.text) if pmid_element is not None else None
             found = pmid(raw_pmid)
             if raw_pmid and found is None:
-                study.draft.report("bad_pmid", f"references.pmid: {raw_pmid[:80]!r} is not a PMID",
-                                   section="references", field="references.pmid", excerpt=raw_pmid)
-            out.append(Reference(citation=citation, type=kind, pmid=found, doi=doi(citation)))
+                draft.report("bad_pmid", f"references.pmid: {raw_pmid[:80]!r} is not a PMID",
+                             section="references", field="references.pmid", excerpt=raw_pmid)
+            out.append(_reference(citation, kind, found, doi(citation)))
     return tuple(out)
