@@ -7,12 +7,18 @@ import re
 from trialparse.model import Registry
 
 # Order matters: CTIS (four blocks) before EudraCT (three), JPRN before its embedded UMIN/jRCT.
+# White space only after a prefix word, never at the start, and possessive (`\s*+`): a pattern that could start
+# with white space, or split one run between two `\s*`, backtracks quadratically on a long run of spaces. Values
+# are stripped before matching, so no value starts with white space.
 _PATTERNS: tuple[tuple[Registry, re.Pattern[str]], ...] = tuple(
     (registry, re.compile(pattern, re.IGNORECASE))
     for registry, pattern in (
         (Registry.NCT, r"NCT\s*0\d{7}"),
-        (Registry.CTIS, r"(?:EU\s*CT\s*(?:No\.?|number)?:?\s*)?\d{4}-5\d{5}-\d{2}-\d{2}"),
-        (Registry.EUDRACT, r"(?:EUDRACT|EUCTR)?\s*(?:No\.?|number)?:?\s*(?:19|20)\d{2}-\d{6}-\d{2}(?:-[A-Z]{2,3})?"),
+        (Registry.CTIS, r"(?:EU\s*+CT\s*+(?:(?:No\.?|number):?\s*+|:\s*+)?)?\d{4}-5\d{5}-\d{2}-\d{2}"),
+        (
+            Registry.EUDRACT,
+            r"(?:(?:EUDRACT|EUCTR)\s*+)?(?:(?:No\.?|number):?\s*+|:\s*+)?(?:19|20)\d{2}-\d{6}-\d{2}(?:-[A-Z]{2,3})?",
+        ),
         (Registry.ISRCTN, r"ISRCTN\s*\d{8}"),
         (Registry.CHICTR, r"ChiCTR(?:-[A-Z]{2,5}-\d{8}|\d{10})"),
         (Registry.ACTRN, r"ACTRN\s*126\d{11}"),

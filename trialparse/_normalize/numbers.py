@@ -13,8 +13,8 @@ _UNIT_PREFIX = {"Y": AgeUnit.YEARS, "MO": AgeUnit.MONTHS, "W": AgeUnit.WEEKS, "D
                 "H": AgeUnit.HOURS, "MI": AgeUnit.MINUTES}
 _NO_LIMIT = frozenset({"N/A", "NA", "NONE", "NO LIMIT", "N\\A", "NOT APPLICABLE", "-"})
 _ENROLLMENT = re.compile(
-    r"(\d[\d,]{0,12})\s*(?:participants?|patients?|subjects?|persons?)?\s*"
-    r"(?:[\[(]?\s*(actual|estimated|anticipated|estimate)\s*[\])]?)?",
+    r"(\d[\d,]{0,12})\s*+(?:participants?|patients?|subjects?|persons?)?\s*+"  # possessive: one run of spaces is
+    r"(?:[\[(]?\s*+(actual|estimated|anticipated|estimate)\s*+[\])]?)?",  # not shared out between the \s* (cubic)
     re.I,
 )
 

@@ -16,7 +16,12 @@ _BY_NUMBER = {0: Phase.EARLY_PHASE1, 1: Phase.PHASE1, 2: Phase.PHASE2, 3: Phase.
 # A part is an optional "phase" word then a number (arabic or roman) with an optional a/b sub-phase letter.
 _EARLY = re.compile(r"EARLY[\s_-]*PHASE[\s_-]*(?:1|I)\b")
 _PART = re.compile(r"(?:PHASE[\s_-]*)?(IV|III|II|I|[0-4])(?:[AB])?(?![A-Z0-9])")
-_JOINERS = re.compile(r"\s*(?:/|-|,|&|\+|\bAND\b|\bTO\b)\s*")
+# Split on runs of separators with the white space around them. A match starts only where a white-space run
+# starts (`(?<!\s)`: one starting inside a run also matches from the run's start, which comes first) and takes
+# every separator that follows (so the next match never starts right after its trailing spaces; adjacent
+# separators only gave empty parts, which are skipped): a long run of spaces is scanned once, not once from each
+# of its characters (quadratic).
+_JOINERS = re.compile(r"(?<!\s)\s*+(?:(?:/|-|,|&|\+|\bAND\b|\bTO\b)\s*+)++")
 
 
 def _parts(text: str) -> list[Phase] | None:

@@ -513,7 +513,8 @@ _OLD_DESIGN_LABELS = {"Allocation": "allocation", "Intervention Model": "interve
                       "Primary Purpose": "primary_purpose", "Masking": "masking",
                       "Observational Model": "observational_model", "Time Perspective": "time_perspective"}
 _OLD_DESIGN = re.compile(r"(?:^|,\s*)([A-Z][A-Za-z ]+?):\s+")
-_MASKING = re.compile(r"\s*([^(]*?)\s*(?:\((.*)\))?\s*")
+# Possessive runs: a lazy `([^(]*?)\s*` split one long run of spaces in every way (quadratic).
+_MASKING = re.compile(r"\s*+((?:[^(\s]|\s++(?=[^(\s]))*+)\s*+(?:\((.*)\))?\s*+")
 _DESIGN_READ = frozenset({*_DESIGN_ENUMS, "masking", "intervention_model_description", "masking_description"})
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Final
 
 from trialparse.criteria.draft import ItemText
-from trialparse.criteria.fastre import guarded
+from trialparse.criteria.fastre import Scan, guarded
 
 _NEGATION: Final = re.compile(
     r"\b(?:no|not|non|without|never|absence of|free of|negative(?: for)?|unable|unwilling(?:ness)?|inability"
@@ -66,10 +66,19 @@ def _region_end(item: ItemText, start: int) -> int:
     return c_end
 
 
+_SCANS: Final = {p.pattern: Scan(p) for p in (_EXAMPLE, _EXCEPTION, _PERMISSION)}
+
+
+def _finditer(item: ItemText, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of `pattern.finditer(item.norm)` (fastre.Scan when the pattern has one)."""
+    scan = _SCANS.get(pattern.pattern)
+    return scan.finditer(item.norm, item.low) if scan is not None else list(pattern.finditer(item.norm))
+
+
 def regions(item: ItemText, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     key = pattern.pattern
     if key not in item.cache:
-        item.cache[key] = [(m.start(), _region_end(item, m.end())) for m in pattern.finditer(item.norm)]
+        item.cache[key] = [(m.start(), _region_end(item, m.end())) for m in _finditer(item, pattern)]
     return item.cache[key]
 
 
@@ -83,7 +92,7 @@ def exception_regions(item: ItemText) -> list[tuple[int, int]]:
 
 def permission_sentences(item: ItemText) -> list[tuple[int, int]]:
     out = []
-    for m in _PERMISSION.finditer(item.norm):
+    for m in _finditer(item, _PERMISSION):
         s_start, s_end = item.sentence_span(m.start())
         c_start, c_end = item.clause_span(m.start())
         out.append((max(s_start, c_start), min(s_end, c_end)))

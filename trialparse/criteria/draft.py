@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import Final
 
@@ -14,7 +15,7 @@ from trialparse.criteria.numbers import Quantity, find_quantities, normalize
 from trialparse.criteria.timewindow import TimeExpr
 
 # A sentence ends at . ! ? followed by a capital, a digit or the end ("e.g. the" and "1.5" do not end one).
-_SENTENCE_END: Final = guarded(
+SENTENCE_END: Final = guarded(
     r"(?<!\b[eE]\.g)(?<!\b[iI]\.e)(?<!\bvs)(?<!\betc)[.!?](?=\s+[A-Z(\d]|\s*$)|\n"
 )
 _CLAUSE_END: Final = re.compile(r";")
@@ -45,10 +46,19 @@ class ItemText:
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm = normalize(text)
-        self.sentence_ends = [m.start() for m in _SENTENCE_END.finditer(self.norm)]
-        self.clause_ends = sorted(self.sentence_ends + [m.start() for m in _CLAUSE_END.finditer(self.norm)])
+        self.low = self.norm.lower() if self.norm.isascii() else None  # for the literal pre-filters (fastre)
         self.quantities: list[Quantity] = find_quantities(text, self.norm)
         self.cache: dict[str, list[tuple[int, int]]] = {}  # regions by pattern (context.regions)
+        self._clause_hits: dict[tuple[str, int], bool] = {}
+
+    # read on first use: most items have nothing to relate, and are done before
+    @functools.cached_property
+    def sentence_ends(self) -> list[int]:
+        return [m.start() for m in SENTENCE_END.finditer(self.norm)]
+
+    @functools.cached_property
+    def clause_ends(self) -> list[int]:
+        return sorted(self.sentence_ends + [m.start() for m in _CLAUSE_END.finditer(self.norm)])
 
     def sentence(self, pos: int) -> int:
         return bisect.bisect_left(self.sentence_ends, pos)
@@ -70,3 +80,12 @@ class ItemText:
 
     def same_clause(self, a: int, b: int) -> bool:
         return self.clause(a) == self.clause(b)
+
+    def clause_has(self, pattern: re.Pattern[str], pos: int) -> bool:
+        """Whether `pattern` occurs in the clause of `pos` (searched once per clause and pattern)."""
+        start, end = self.clause_span(pos)
+        key = (pattern.pattern, start)
+        found = self._clause_hits.get(key)
+        if found is None:
+            found = self._clause_hits[key] = pattern.search(self.norm, start, end) is not None
+        return found

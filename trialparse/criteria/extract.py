@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Final
@@ -10,14 +11,19 @@ import attrs
 
 from trialparse.criteria import logic
 from trialparse.criteria.context import exception_regions, permission_sentences
-from trialparse.criteria.draft import Draft, ItemText
+from trialparse.criteria.draft import SENTENCE_END, Draft, ItemText
 from trialparse.criteria.model import NUMERIC_KINDS, Constraint, Flag, Kind, Section, TimeWindow
+from trialparse.criteria.numbers import normalize
 from trialparse.criteria.numeric import Target, dose_or_count, numeric_drafts
 from trialparse.criteria.reproductive import reproductive_drafts
 from trialparse.criteria.targets import measure_mentions
 from trialparse.criteria.therapy import condition_candidates, defined_by_threshold, therapy_drafts
 from trialparse.criteria.timewindow import TimeExpr, is_time, numbered_window, plain_windows, resolve_borrowed
 
+# Items longer than this are read in pieces of whole sentences (a sentence longer than this is cut at its last
+# clause end or space before the limit): relating every constraint of an item to every other costs time
+# quadratic in its length. The longest item of the shared corpus has 2,972 characters.
+PIECE: Final = 4_000
 _COND_WHEN: Final = re.compile(
     r"^(?:not:)?(?:liver_metastases|bone_metastases|bone_marrow_involvement|gilbert)"
 )
@@ -63,7 +69,7 @@ def _windows(item: ItemText, used: set[int]) -> list[TimeExpr]:
         w = numbered_window(item.norm, q)
         if w is not None:
             numbered.append(w)
-    plain = plain_windows(item.norm, [(w.start, w.end) for w in numbered])
+    plain = plain_windows(item.norm, [(w.start, w.end) for w in numbered], item.low)
     windows = sorted(numbered + plain, key=lambda w: w.start)
     return resolve_borrowed(windows, item.sentence)
 
@@ -92,6 +98,8 @@ def _drafts(item: ItemText, lead: LeadIn) -> list[Draft]:
     numeric = _therapy_bounds(item, therapies, numeric)
     conditions = condition_candidates(item, therapies) if item.quantities else []  # kept only with a number
     repro = reproductive_drafts(item)
+    if not (numeric or therapies or conditions or repro):
+        return []  # nothing to time, qualify or filter: age bands only qualify other drafts (most items)
     used = {d.quantity for d in numeric + bands if d.quantity is not None}
     windows = _windows(item, used)
     everything = numeric + therapies + conditions + repro
@@ -172,11 +180,55 @@ def _to_constraint(item: ItemText, d: Draft, section: Section) -> Constraint:
     )
 
 
+def pieces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of at most PIECE characters an item is read in: whole sentences where possible,
+    else cut after the sentence's last `;`, else after its last space, else at the limit."""
+    norm = normalize(text)
+    ends = [m.end() for m in SENTENCE_END.finditer(norm)]
+    out, lo = [], 0
+    while len(text) - lo > PIECE:
+        hi = lo + PIECE
+        i = bisect.bisect_right(ends, hi) - 1
+        cut = ends[i] if i >= 0 and ends[i] > lo else -1
+        if cut < 0:
+            clause = norm.rfind(";", lo, hi)
+            cut = clause + 1 if clause > lo else norm.rfind(" ", lo, hi) + 1
+            if cut <= lo:
+                cut = hi
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, len(text)))
+    return out
+
+
 def extract(text: str, *, section: Section | str, lead_in: str | None = None) -> list[Constraint]:
-    """The constraints of one criterion item, in text order."""
+    """The constraints of one criterion item, in text order. An item longer than PIECE characters is read in
+    pieces (`pieces`): no constraint relates to one in another piece (time windows, OR-groups, `when`)."""
     section = Section(section)
+    if len(text) <= PIECE:
+        return _extract(text, section, lead_in)
+    out: list[Constraint] = []
+    groups = 0
+    for lo, hi in pieces(text):
+        found = _extract(text[lo:hi], section, lead_in)
+        out.extend(
+            attrs.evolve(
+                c,
+                span=(c.span[0] + lo, c.span[1] + lo),
+                group=None if c.group is None else c.group + groups,
+            )
+            for c in found
+        )
+        groups += max((c.group or 0 for c in found), default=0)
+    return out
+
+
+def _extract(text: str, section: Section, lead_in: str | None) -> list[Constraint]:
     item = ItemText(text)
-    drafts = _filter(item, _drafts(item, read_lead_in(lead_in)))
+    found = _drafts(item, read_lead_in(lead_in))
+    if not found:
+        return []
+    drafts = _filter(item, found)
     drafts = [d for d in logic.merge_duplicates(drafts) if not d.band]
     drafts.sort(key=lambda d: (d.start, d.end))
     logic.assign_groups(item, drafts)

@@ -80,7 +80,8 @@ def parse_item(
 
     Status: `none` without constraints; `partial` when a number lies outside every constraint; else `full`.
     """
-    constraints = _constraints(text, Section(section), lead_in)
+    section = Section(section)
+    constraints = _constraints(text, section, lead_in)
     uncovered = _uncovered(text, constraints)
     if not constraints:
         status = Status.NONE
@@ -91,7 +92,7 @@ def parse_item(
     return ParsedCriterion(
         text=text,
         raw=raw,
-        section=Section(section),
+        section=section,
         path=tuple(path),
         lead_in=lead_in,
         constraints=constraints,
@@ -139,7 +140,7 @@ def _flag_age(pc: ParsedCriterion, minimum: Decimal | None, maximum: Decimal | N
     """Inclusion ages of the participant (no `when`) that disagree with the record's ages get registry_mismatch."""
     if pc.section is not Section.INCLUSION:
         return pc
-    changed = []
+    changed, flagged = [], False
     for c in pc.constraints:
         if (
             c.kind is Kind.AGE
@@ -149,9 +150,10 @@ def _flag_age(pc: ParsedCriterion, minimum: Decimal | None, maximum: Decimal | N
             and _disagrees(c, minimum, maximum)
         ):
             changed.append(attrs.evolve(c, flags=(*c.flags, Flag.REGISTRY_MISMATCH)))
+            flagged = True
         else:
             changed.append(c)
-    return attrs.evolve(pc, constraints=tuple(changed))
+    return attrs.evolve(pc, constraints=tuple(changed)) if flagged else pc
 
 
 def _with_lead_ins(items: Sequence[str], section: Section, base: int) -> list[ParsedCriterion]:

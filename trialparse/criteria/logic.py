@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from typing import Final
 
 from trialparse.criteria.context import inside
 from trialparse.criteria.draft import Draft, ItemText
-from trialparse.criteria.fastre import guarded
+from trialparse.criteria.fastre import Prefilter, Words, guarded
 from trialparse.criteria.model import NUMERIC_KINDS, Anchor, Comparator, Direction, Kind
 from trialparse.criteria.targets import measure_mentions
 from trialparse.criteria.timewindow import TimeExpr
@@ -23,7 +24,7 @@ _COND_CUES: Final = guarded(
     r"|(?P<gilbert_syndrome>gilbert'?s?(?:'s)?(?: syndrome| disease)?)",
     re.IGNORECASE,
 )
-_CUE_HINT: Final = re.compile(r"metasta|liver|hepat|hcc|marrow|gilbert", re.IGNORECASE)
+_CUE_HINT: Final = Words("metasta", "liver", "hepat", "hcc", "marrow", "gilbert")
 _CUE_NEG: Final = re.compile(r"\b(?:no|without|absence of|not due to|not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _POSTFIX: Final = re.compile(
     r"^[^;]{0,50}?\b(?:if|with|in|for|due to|secondary to|because of|in case of|in the presence of|attributable to"
@@ -31,15 +32,18 @@ _POSTFIX: Final = re.compile(
     re.IGNORECASE,
 )
 _PREFIX: Final = re.compile(r"(?:^|[(;:,.])\s*(?:if|for|in|with|when)\b[^;,()]*$", re.IGNORECASE)
+# searched: it starts only where a white-space run starts (a match inside a run would also match from its start,
+# which is found first), so a long run is not scanned again from each of its characters
 _SEX_POST: Final = re.compile(
-    r"\s*\(?\s*(?:in|for|among|in the case of)\s+(?:the\s+)?(?P<who>males?|men|females?|women)\b",
+    r"(?<!\s)\s*+\(?\s*+(?:in|for|among|in the case of)\s++(?:the\s++)?(?P<who>males?|men|females?|women)\b",
     re.IGNORECASE,
 )
 _SEX_ANY: Final = guarded(r"\b(?:males?|men|females?|women)\b", re.IGNORECASE)
 _SEX_PRE: Final = re.compile(
-    r"\b(?P<who>males?|men|females?|women)\s*:?\s*(?=[<>≤≥]|(?:more|less|greater|higher|lower) than)",
+    r"\b(?P<who>males?|men|females?|women)\s*+:?\s*+(?=[<>≤≥]|(?:more|less|greater|higher|lower) than)",
     re.IGNORECASE,
 )
+_SEX_WORDS: Final = Prefilter([_SEX_POST.pattern, _SEX_PRE.pattern], re.IGNORECASE)
 _COHORT: Final = re.compile(
     r"^\W*(?P<label>(?:cohorts?|parts?|phase|arms?|groups?)\s+[\w.-]{1,12})\s*[:)]"
     r"|^\W*(?P<subject>healthy (?:controls|volunteers|subjects|participants))\b",
@@ -49,7 +53,7 @@ _OR: Final = re.compile(r"\b(?:or|either)\b|and/or", re.IGNORECASE)
 _AND: Final = re.compile(r"\band\b(?!/)|;", re.IGNORECASE)
 # "… for 6 months and FSH > 40": a conjunction after a window, not one joining two windows ("30 days or 5 half-lives")
 _JOINED: Final = re.compile(
-    r"\s*,?\s*(?:and/or|and|or)\b(?!\s+(?:within\s+|at least\s+|up to\s+)?(?:\d|(?:one|two|three|four|five|six"
+    r"\s*+,?\s*+(?:and/or|and|or)\b(?!\s++(?:within\s++|at least\s++|up to\s++)?(?:\d|(?:one|two|three|four|five|six"
     r"|seven|eight|nine|ten|twelve)\b))",
     re.IGNORECASE,
 )
@@ -91,7 +95,7 @@ def _next_quantity(item: ItemText, drafts: list[Draft], pos: int) -> list[Draft]
 def apply_condition_cues(item: ItemText, drafts: list[Draft], exceptions: list[tuple[int, int]]) -> None:
     """Liver metastases, Gilbert's, bone metastases, marrow involvement: the alternative and its default."""
     positive: dict[str, set[str | None]] = defaultdict(set)
-    if not _CUE_HINT.search(item.norm):
+    if not _CUE_HINT.found(item.norm, item.low):
         return
     for m in _COND_CUES.finditer(item.norm):
         key = str(m.lastgroup)
@@ -129,7 +133,8 @@ def apply_sex_and_bands(
     for d in _numeric(drafts):
         if d.quantity in labels:
             d.when.append(_sex(labels[d.quantity]))
-    sexed = _SEX_ANY.search(item.norm) is not None  # a cheap test first: _SEX_POST/_PRE are slow to scan
+    # cheap tests first: _SEX_POST/_PRE are slow to scan
+    sexed = _SEX_WORDS.possible(item.norm, item.low) and _SEX_ANY.search(item.norm) is not None
     for m in _SEX_POST.finditer(item.norm) if sexed else ():
         for d in _previous_quantity(item, drafts, m.start() + 1, 30):
             if not any(w.startswith("sex=") for w in d.when):
@@ -152,27 +157,42 @@ def cohort_when(text: str) -> str | None:
     return f"cohort={(m.group('label') or m.group('subject')).lower()}"
 
 
-def _run_before(item: ItemText, drafts: list[Draft], w: TimeExpr, windows: list[TimeExpr]) -> list[Draft]:
-    cands = sorted(
-        (d for d in drafts if d.start < w.start and item.same_clause(d.start, w.start)), key=lambda d: d.end
-    )
+class _Windows:
+    """The windows of an item by start, to ask whether one starts in a span (bisection, not a scan of all)."""
+
+    def __init__(self, windows: list[TimeExpr]) -> None:
+        self.ordered = sorted(windows, key=lambda v: v.start)
+        self.starts = [v.start for v in self.ordered]
+
+    def any_in(self, lo: int, hi: int, numbered: bool = False) -> bool:
+        """Whether a window (a numbered one, with `numbered`) starts in [lo, hi)."""
+        for i in range(bisect.bisect_left(self.starts, lo), len(self.starts)):
+            if self.starts[i] >= hi:
+                break
+            if not numbered or self.ordered[i].numbered:
+                return True
+        return False
+
+
+def _run_before(item: ItemText, clause_drafts: list[Draft], w: TimeExpr, windows: _Windows) -> list[Draft]:
+    """`clause_drafts`: the drafts of the window's clause, in draft order."""
+    cands = sorted((d for d in clause_drafts if d.start < w.start), key=lambda d: d.end)
     if not cands or w.start - cands[-1].end > 150:
         return []
-    if any(cands[-1].end <= v.start < w.start for v in windows if v.numbered):
+    if windows.any_in(cands[-1].end, w.start, numbered=True):
         return []  # a nearer window took them
     run = [cands[-1]]
     for d in reversed(cands[:-1]):
         gap = item.norm[d.end : run[-1].start] if d.end < run[-1].start else ""
-        if len(gap) > 60 or re.search(r"[()]", gap) or any(d.end <= v.start < run[-1].start for v in windows):
+        if len(gap) > 60 or re.search(r"[()]", gap) or windows.any_in(d.end, run[-1].start):
             break
         run.append(d)
     return run
 
 
-def _run_after(item: ItemText, drafts: list[Draft], w: TimeExpr) -> list[Draft]:
-    cands = sorted(
-        (d for d in drafts if d.start >= w.end and item.same_clause(w.end, d.start)), key=lambda d: d.start
-    )
+def _run_after(item: ItemText, clause_drafts: list[Draft], w: TimeExpr) -> list[Draft]:
+    """`clause_drafts`: the drafts of the clause the window ends in, in draft order."""
+    cands = sorted((d for d in clause_drafts if d.start >= w.end), key=lambda d: d.start)
     if not cands or cands[0].start - w.end > 60:
         return []
     if _JOINED.match(item.norm, w.end):
@@ -208,18 +228,32 @@ def _counted(d: Draft, w: TimeExpr) -> bool:
     )
 
 
-def _named_again(item: ItemText, drafts: list[Draft], w: TimeExpr) -> list[Draft]:
-    """`ECOG 0-1. Evaluation of ECOG within 14 days before registration.`: the target is named again."""
+def _named_again(
+    item: ItemText, drafts: list[Draft], w: TimeExpr, names: dict[tuple[int, int], set[str]]
+) -> list[Draft]:
+    """`ECOG 0-1. Evaluation of ECOG within 14 days before registration.`: the target is named again.
+    `names`: the target keys named in each clause, read once per clause."""
     c_start, c_end = item.clause_span(w.start)
-    named = {m.key for m in measure_mentions(item.norm[c_start:c_end])}
+    named = names.get((c_start, c_end))
+    if named is None:
+        named = names[(c_start, c_end)] = {m.key for m in measure_mentions(item.norm[c_start:c_end])}
+    if not named:
+        return []
     return [d for d in _numeric(drafts) if not item.same_clause(d.start, w.start) and d.target in named]
 
 
 def attach_times(item: ItemText, drafts: list[Draft], windows: list[TimeExpr]) -> None:
+    names: dict[tuple[int, int], set[str]] = {}
+    by_clause: dict[int, list[Draft]] = defaultdict(list)  # in draft order
+    for d in drafts:
+        by_clause[item.clause(d.start)].append(d)
+    index = _Windows(windows)
     for w in windows:
-        targets = _run_before(item, drafts, w, windows) or _run_after(item, drafts, w)
+        targets = _run_before(item, by_clause.get(item.clause(w.start), []), w, index) or _run_after(
+            item, by_clause.get(item.clause(w.end), []), w
+        )
         if not targets and w.numbered:
-            targets = _named_again(item, drafts, w) or _previous_sentence(item, drafts, w)
+            targets = _named_again(item, drafts, w, names) or _previous_sentence(item, drafts, w)
         for d in targets:
             if not _counted(d, w):
                 d.times.append(w)

@@ -12,7 +12,7 @@ from typing import Final
 
 import attrs
 
-from trialparse.criteria.fastre import guarded
+from trialparse.criteria.fastre import Words, alternation, alternative, branches, guarded
 from trialparse.criteria.lexicon import CMP_AFTER, CMP_BEFORE, NUMBER_WORDS, ROMAN
 from trialparse.criteria.model import Bound, Comparator, Flag, Reference
 
@@ -84,44 +84,44 @@ class Quantity:
 
 # --- units (LEXICON §5) -----------------------------------------------------------------------------------
 _UNITS: Final[tuple[tuple[str, str], ...]] = (
-    ("mL/min/{1.73_m2}", r"ml\s*/\s*min(?:ute)?\s*(?:/|per)\s*1[.•,]73\s*(?:m2|m\^2|sq\.? ?m|m)"),
-    ("mL/min", r"ml\s*/\s*min(?:ute)?|cc\s*/\s*min"),
-    ("10*3/uL", r"k\s*/\s*ul"),
-    ("{copies}/mL", r"cop(?:y|ies)\s*/\s*ml"),
-    ("/uL", r"(?:cells\s*)?/\s*ul|cells per microlit(?:re|er)|per microlit(?:re|er)"),
-    ("/mm3", r"(?:cells\s*)?/\s*(?:mm3|mm\^3|mmc|cmm)|per (?:cubic millimet(?:re|er)|mm3)"),
-    ("/mL", r"cells\s*/\s*ml"),
-    ("mg/dL", r"mg\s*/\s*dl|mg\s*%|mg\s*/\s*100\s*ml"),
-    ("g/dL", r"(?:g|gm|gr|gms)\s*/\s*dl"),
-    ("g/(24.h)", r"g\s*/\s*24\s*(?:h|hrs?|hours?)|g\s*(?:/|per)\s*day"),
-    ("mg/d", r"mg\s*(?:/|per)\s*day|mg daily"),
-    ("mg/kg", r"mg\s*/\s*kg"),
-    ("mg/m2", r"mg\s*/\s*m2"),
-    ("mg/g", r"mg\s*/\s*g"),
-    ("mg/L", r"mg\s*/\s*l"),
-    ("ug/L", r"(?:ug|mcg)\s*/\s*l"),
-    ("g/L", r"(?:g|gm)\s*/\s*l"),
-    ("umol/L", r"umol\s*/\s*l"),
-    ("mmol/mol", r"mmol\s*/\s*mol"),
-    ("mmol/L", r"mmol\s*/\s*l"),
-    ("nmol/L", r"nmol\s*/\s*l"),
-    ("pmol/L", r"pmol\s*/\s*l"),
-    ("meq/L", r"meq\s*/\s*l"),
-    ("u[iU]/mL", r"uiu\s*/\s*ml"),
-    ("m[iU]/mL", r"miu\s*/\s*ml"),
-    ("m[iU]/L", r"miu\s*/\s*l"),
-    ("[iU]/mL", r"iu\s*/\s*ml"),
-    ("[iU]/L", r"iu\s*/\s*l"),
-    ("U/L", r"(?:u|units)\s*/\s*l"),
-    ("ng/mL", r"ng\s*/\s*ml"),
-    ("ng/dL", r"ng\s*/\s*dl"),
-    ("pg/mL", r"pg\s*/\s*ml"),
-    ("kg/m2", r"kg\s*/\s*(?:m2|m\^2|sqm|sq\.? ?m)"),
-    ("mm[Hg]", r"mm\s*(?:of\s*)?hg"),
-    ("/min", r"bpm|beats?\s*(?:/|per)\s*min(?:ute)?|breaths?\s*(?:/|per)\s*min(?:ute)?|/\s*min"),
+    ("mL/min/{1.73_m2}", r"ml\s*+/\s*+min(?:ute)?\s*+(?:/|per)\s*+1[.•,]73\s*+(?:m2|m\^2|sq\.? ?m|m)"),
+    ("mL/min", r"ml\s*+/\s*+min(?:ute)?|cc\s*+/\s*+min"),
+    ("10*3/uL", r"k\s*+/\s*+ul"),
+    ("{copies}/mL", r"cop(?:y|ies)\s*+/\s*+ml"),
+    ("/uL", r"(?:cells\s*+)?/\s*+ul|cells per microlit(?:re|er)|per microlit(?:re|er)"),
+    ("/mm3", r"(?:cells\s*+)?/\s*+(?:mm3|mm\^3|mmc|cmm)|per (?:cubic millimet(?:re|er)|mm3)"),
+    ("/mL", r"cells\s*+/\s*+ml"),
+    ("mg/dL", r"mg\s*+/\s*+dl|mg\s*+%|mg\s*+/\s*+100\s*+ml"),
+    ("g/dL", r"(?:g|gm|gr|gms)\s*+/\s*+dl"),
+    ("g/(24.h)", r"g\s*+/\s*+24\s*+(?:h|hrs?|hours?)|g\s*+(?:/|per)\s*+day"),
+    ("mg/d", r"mg\s*+(?:/|per)\s*+day|mg daily"),
+    ("mg/kg", r"mg\s*+/\s*+kg"),
+    ("mg/m2", r"mg\s*+/\s*+m2"),
+    ("mg/g", r"mg\s*+/\s*+g"),
+    ("mg/L", r"mg\s*+/\s*+l"),
+    ("ug/L", r"(?:ug|mcg)\s*+/\s*+l"),
+    ("g/L", r"(?:g|gm)\s*+/\s*+l"),
+    ("umol/L", r"umol\s*+/\s*+l"),
+    ("mmol/mol", r"mmol\s*+/\s*+mol"),
+    ("mmol/L", r"mmol\s*+/\s*+l"),
+    ("nmol/L", r"nmol\s*+/\s*+l"),
+    ("pmol/L", r"pmol\s*+/\s*+l"),
+    ("meq/L", r"meq\s*+/\s*+l"),
+    ("u[iU]/mL", r"uiu\s*+/\s*+ml"),
+    ("m[iU]/mL", r"miu\s*+/\s*+ml"),
+    ("m[iU]/L", r"miu\s*+/\s*+l"),
+    ("[iU]/mL", r"iu\s*+/\s*+ml"),
+    ("[iU]/L", r"iu\s*+/\s*+l"),
+    ("U/L", r"(?:u|units)\s*+/\s*+l"),
+    ("ng/mL", r"ng\s*+/\s*+ml"),
+    ("ng/dL", r"ng\s*+/\s*+dl"),
+    ("pg/mL", r"pg\s*+/\s*+ml"),
+    ("kg/m2", r"kg\s*+/\s*+(?:m2|m\^2|sqm|sq\.? ?m)"),
+    ("mm[Hg]", r"mm\s*+(?:of\s*+)?hg"),
+    ("/min", r"bpm|beats?\s*+(?:/|per)\s*+min(?:ute)?|breaths?\s*+(?:/|per)\s*+min(?:ute)?|/\s*+min"),
     ("{drinks}/wk", r"drinks? per week|units? of alcohol per week"),
-    ("Cel", r"°\s*c|degrees? c(?:elsius)?|℃"),
-    ("[degF]", r"°\s*f|degrees? f(?:ahrenheit)?"),
+    ("Cel", r"°\s*+c|degrees? c(?:elsius)?|℃"),
+    ("[degF]", r"°\s*+f|degrees? f(?:ahrenheit)?"),
     ("%", r"%|percent|per cent"),
     ("ms", r"ms(?:ecs?)?|milliseconds?"),
     ("{half_lives}", r"half[- ]?li(?:ves|fe)"),
@@ -147,20 +147,20 @@ _UNITS: Final[tuple[tuple[str, str], ...]] = (
 )
 _UNIT_CODES: Final = [code for code, _ in _UNITS]
 _UNIT_RE: Final = re.compile(
-    r"\s*-?\s*(?:(?:consecutive|continuous|full|calendar)\s+)?(?:"
+    r"\s*+-?\s*+(?:(?:consecutive|continuous|full|calendar)\s++)?(?:"
     + "|".join(f"(?P<u{i}>{rx})" for i, (_, rx) in enumerate(_UNITS))
     + r")(?![a-z0-9])",
     re.IGNORECASE,
 )
-_CS_UNIT_RE: Final = re.compile(r"\s*(?:(?P<mM>mM)|(?P<uM>uM)|(?P<GL>G/L))(?![a-zA-Z0-9])")
+_CS_UNIT_RE: Final = re.compile(r"\s*+(?:(?P<mM>mM)|(?P<uM>uM)|(?P<GL>G/L))(?![a-zA-Z0-9])")
 TIME_UNITS: Final = frozenset({"a", "mo", "wk", "d", "h", "min", "{half_lives}"})
 COUNT_UNITS: Final = frozenset({"10*9/L", "10*12/L", "10*3/uL", "10*3/mm3", "/uL", "/mm3", "/mL"})
 
 # exponent tails: x 10^9/L, x10E9 cells/L, x 109/L (lost superscript), x10³/µL
 _EXP_RE: Final = re.compile(
-    r"\s*[x*]\s*10\s*(?P<mark>\^|\*\*|e|E)?\s*(?P<exp>12|9|3|6)\s*(?:cells?\s*)?"
-    r"(?P<per>/\s*(?:l|liter|litre|ul|mm3|mm\^3|ml)\b|per (?:liter|litre))?"
-    r"|\s*(?P<giga>(?-i:G)\s*/\s*(?-i:L))\b",
+    r"\s*+[x*]\s*+10\s*+(?P<mark>\^|\*\*|e|E)?\s*+(?P<exp>12|9|3|6)\s*+(?:cells?\s*+)?"
+    r"(?P<per>/\s*+(?:l|liter|litre|ul|mm3|mm\^3|ml)\b|per (?:liter|litre))?"
+    r"|\s*+(?P<giga>(?-i:G)\s*+/\s*+(?-i:L))\b",
     re.IGNORECASE,
 )
 _EXP_CODES: Final = {
@@ -178,8 +178,8 @@ _LLN: Final = (
     r"lln|lower (?:limit|level)s? (?:of )?(?:the )?(?:normal|norm)(?: (?:range|limits?))?|lower normal limits?"
 )
 _REF_RE: Final = re.compile(
-    r"\s*(?:x|\*|times|-?fold|folds)?\s*(?P<higher>(?:higher|greater|more|above) than\s+)?(?:the\s+)?"
-    r"(?:institutional\s+|local\s+|site\s+)?(?:(?P<uln>" + _ULN + r")|(?P<lln>" + _LLN + r")"
+    r"\s*+(?:x|\*|times|-?fold|folds)?\s*+(?P<higher>(?:higher|greater|more|above) than\s++)?(?:the\s++)?"
+    r"(?:institutional\s++|local\s++|site\s++)?(?:(?P<uln>" + _ULN + r")|(?P<lln>" + _LLN + r")"
     r"|(?P<base>baseline(?: values?)?)|(?P<n>N)(?![\w]))(?![\w])",
     re.IGNORECASE,
 )
@@ -193,7 +193,7 @@ _BARE_REF_RE: Final = guarded(
     re.IGNORECASE,
 )
 
-_REF_HINT: Final = re.compile(r"ln|normal", re.IGNORECASE)
+_REF_HINT: Final = Words("ln", "normal")
 _NUMBER_RE: Final = guarded(
     r"(?<![\w.,^])(?P<neg>-)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.•]\d+)?(?:,\d{1,2}(?![\d]))?)(?![\d])"
     r"|(?<![\w-])(?P<word>" + "|".join(NUMBER_WORDS) + r")(?![\w-])"
@@ -204,23 +204,27 @@ _ROMAN_CONTEXT: Final = re.compile(
     r"(?:class(?:es)?|grades?|stages?|nyha|≤|≥|<|>|=)\s*(?:of\s*)?(?:[<>≤≥=]=?\s*)?$|[ⅠⅡⅢⅣⅤIV]\s*(?:-|~|/|or|to|and)\s*$",
     re.IGNORECASE,
 )
-_CMP_BEFORE_RE: Final = re.compile(
-    r"(?:(?<![\w])|(?=[^\w\s]))(?:"
-    + "|".join(f"(?P<c{i}>{rx})" for i, (_, rx) in enumerate(CMP_BEFORE))
-    + r")"
-    r"\s*(?:of\s+|than\s+|to\s+)?(?:an?\s+|the\s+)?(?:(?:age|grade|class)\s+(?:of\s+)?)?:?\s*$",
+# every phrase of every comparator, in order, grouped by first character (fastre.alternation: same first match)
+_CMP_PHRASES: Final = [(cmp, phrase) for cmp, rx in CMP_BEFORE for phrase in branches(rx)]
+_CMP_BEFORE_RE: Final = alternation(
+    [phrase for _, phrase in _CMP_PHRASES],
     re.IGNORECASE,
+    before=r"(?:(?<![\w])|(?=[^\w\s]))",
+    after=r"\s*+(?:of\s++|than\s++|to\s++)?(?:an?\s++|the\s++)?(?:(?:age|grade|class)\s++(?:of\s++)?)?:?\s*+$",
 )
 _CMP_AFTER_RE: Final = re.compile(
-    r"\s*(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (_, rx) in enumerate(CMP_AFTER)) + r")",
+    r"\s*+(?:" + "|".join(f"(?P<c{i}>{rx})" for i, (_, rx) in enumerate(CMP_AFTER)) + r")",
     re.IGNORECASE,
 )
-_RANGE_SEP: Final = re.compile(r"\s*(?:-|~|to|and|through)\s*", re.IGNORECASE)
-_LIST_SEP: Final = re.compile(r"\s*(?:,\s*(?:or\s+)?|,?\s*or\s+|\s*/\s*|,?\s*and\s+)", re.IGNORECASE)
-_BP_RE: Final = re.compile(r"\s*/\s*(?P<dia>\d{2,3})(?![\d.])(?P<unit>\s*mm\s*(?:of\s*)?hg)?", re.IGNORECASE)
+_RANGE_SEP: Final = re.compile(r"\s*+(?:-|~|to|and|through)\s*+", re.IGNORECASE)
+_LIST_SEP: Final = re.compile(r"\s*+(?:,\s*+(?:or\s++)?|,?\s*+or\s++|/\s*+|,?\s*+and\s++)", re.IGNORECASE)
+_BP_RE: Final = re.compile(r"\s*+/\s*+(?P<dia>\d{2,3})(?![\d.])(?P<unit>\s*+mm\s*+(?:of\s*+)?hg)?", re.IGNORECASE)
 _BP_CONTEXT: Final = re.compile(r"blood pressure|\bbp\b|hypertension", re.IGNORECASE)
-_LABEL_RE: Final = re.compile(r"\s*\((?P<l>males?|females?|men|women)\)\s*/\s*", re.IGNORECASE)
-_LABEL2_RE: Final = re.compile(r"\s*\((?P<l>males?|females?|men|women)\)", re.IGNORECASE)
+_LABEL_RE: Final = re.compile(r"\s*+\((?P<l>males?|females?|men|women)\)\s*+/\s*+", re.IGNORECASE)
+_LABEL2_RE: Final = re.compile(r"\s*+\((?P<l>males?|females?|men|women)\)", re.IGNORECASE)
+_OFFSET: Final = re.compile(r"\s*+[+-]\s*+\d")  # "ULN + 4 s": an offset after a reference
+_N_TIMES: Final = re.compile(r"\s*+[x*]?\s*+N")  # "2 x N", "2N": N (for ULN) only right after the number
+_TIMES: Final = re.compile(r"\s*+(?:x|\*|times|-?folds?)", re.IGNORECASE)
 _BETWEEN: Final = re.compile(r"(?:between|from)\s*(?:the\s+ages?\s+of\s+)?$", re.IGNORECASE)
 
 
@@ -254,10 +258,7 @@ def comparator_before(norm: str, pos: int) -> tuple[Comparator | None, int]:
     m = _CMP_BEFORE_RE.search(norm, window_start, pos)
     if m is None:
         return None, pos
-    for i, (cmp, _) in enumerate(CMP_BEFORE):
-        if m.group(f"c{i}") is not None:
-            return cmp, m.start()
-    return None, pos  # pragma: no cover
+    return _CMP_PHRASES[alternative(m)][0], m.start()
 
 
 def _comparator_after(norm: str, pos: int) -> tuple[Comparator | None, int]:
@@ -330,12 +331,12 @@ def _unit_at(norm: str, pos: int) -> tuple[str, int] | None:
 
 def _ref_tail(norm: str, pos: int) -> _Tail | None:
     m = _REF_RE.match(norm, pos)
-    if m is None or re.match(r"\s*[+-]\s*\d", norm[m.end() : m.end() + 8]):
+    if m is None or _OFFSET.match(norm, m.end(), m.end() + 8):
         return None  # "ULN + 4 s" is an offset, not expressible
-    if m.group("n") and not re.match(r"\s*[x*]?\s*N", norm[pos : m.end()]):
+    if m.group("n") and not _N_TIMES.match(norm, pos, m.end()):
         return None
     ref = Reference.LLN if m.group("lln") else Reference.BASELINE if m.group("base") else Reference.ULN
-    if ref is Reference.BASELINE and not re.match(r"\s*(?:x|\*|times|-?folds?)", norm[pos:], re.IGNORECASE):
+    if ref is Reference.BASELINE and not _TIMES.match(norm, pos):
         return None  # "at baseline" is a time, not a multiple
     return _Tail(m.end(), None, ref, cmp=Comparator.GT if m.group("higher") else None)
 
@@ -367,7 +368,7 @@ def tidy(value: Decimal) -> Decimal:
 def find_bare_references(norm: str) -> list[Quantity]:
     """`≤ ULN`, `less than lower limit of normal`: value 1 of the reference."""
     out: list[Quantity] = []
-    if not _REF_HINT.search(norm):
+    if not _REF_HINT.found(norm):
         return out
     cmps = {
         "≤": "<=",
@@ -395,12 +396,28 @@ def find_bare_references(norm: str) -> list[Quantity]:
     return out
 
 
+_COUNTING: Final = Words(*"0123456789", *NUMBER_WORDS)
+
+
+def _may_count(norm: str) -> bool:
+    """False when `_NUMBER_RE` cannot match: an ASCII text without a digit, a number word or a Roman I or V."""
+    return not norm.isascii() or "I" in norm or "V" in norm or _COUNTING.found(norm)
+
+
+def _after_digit(norm: str, pos: int) -> bool:
+    """Whether the last non-space character before `pos` is a digit (`norm[:pos].rstrip()` without the copy)."""
+    i = pos - 1
+    while i >= 0 and norm[i].isspace():
+        i -= 1
+    return i >= 0 and norm[i] in "0123456789"
+
+
 class _Scanner:
     """Walks the numbers of one item left to right and groups them into quantities."""
 
     def __init__(self, text: str, norm: str) -> None:
         self.text, self.norm = text, norm
-        self.numbers = [m for m in _NUMBER_RE.finditer(norm) if self._usable(m)]
+        self.numbers = [m for m in _NUMBER_RE.finditer(norm) if self._usable(m)] if _may_count(norm) else []
 
     def _usable(self, m: re.Match[str]) -> bool:
         if m.group("roman"):
@@ -476,7 +493,7 @@ class _Scanner:
     def _quantity(self, i: int) -> tuple[list[Quantity], int]:
         m = self.numbers[i]
         value, flags = _read_number(m)
-        if m.group("neg") and self.norm[: m.start()].rstrip().endswith(tuple("0123456789")):
+        if m.group("neg") and _after_digit(self.norm, m.start()):
             value = -value  # "18-65": the dash is a range, handled by the previous number
             return [], 1
         cmp, cmp_start = comparator_before(self.norm, m.start())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from typing import Final
@@ -22,11 +23,11 @@ _LIST_GAP: Final = re.compile(
     r"[\s(),/&]*(?:(?:and/or|and|or)[\s(),/&]*)?(?:the\s+|serum\s+)?", re.IGNORECASE
 )
 _AGE_AFTER: Final = re.compile(
-    r"\s*(?:old|of age|in age|or older|and older|of age or older)\b", re.IGNORECASE
+    r"\s*+(?:old|of age|in age|or older|and older|of age or older)\b", re.IGNORECASE
 )
 _AGE_PERSON: Final = re.compile(
     r"\b(?:patients?|subjects?|participants?|adults?|men|women|males?|females?|children|volunteers|individuals"
-    r"|persons?|people|adolescents?|infants?|boys|girls|veterans)\s*(?:must be|should be|who are|are|aged|of)?\s*$",
+    r"|persons?|people|adolescents?|infants?|boys|girls|veterans)\s*+(?:must be|should be|who are|are|aged|of)?\s*+$",
     re.IGNORECASE,
 )
 _BAND_BEFORE: Final = re.compile(
@@ -35,10 +36,11 @@ _BAND_BEFORE: Final = re.compile(
     r"|\bat the (?P<age2>age)\s*(?:of\s*)?)$",
     re.IGNORECASE,
 )
-_BARE_GAP: Final = re.compile(r"\s*(?:\([^()]{0,20}\))?\s*:?\s*(?:of\s+)?", re.IGNORECASE)
+_BARE_GAP: Final = re.compile(r"\s*+(?:\([^()]{0,20}\))?\s*+:?\s*+(?:of\s++)?", re.IGNORECASE)
 _HEART: Final = re.compile(
     r"nyha|new york heart|heart failure|cardiac (?:failure|insufficiency)", re.IGNORECASE
 )
+_LINES: Final = re.compile(r"\s*+(?:prior\s++|previous\s++|or more\s++)?(?:lines?|regimens?|cycles?)\b")
 _DOSE_UNITS: Final = frozenset({"mg", "mg/d", "mg/kg", "mg/m2", "ug"})
 _SCORE_DROP_PERCENT: Final = frozenset({"karnofsky", "odi", "lansky", "ecog"})
 
@@ -87,9 +89,7 @@ def band_when(q: Quantity) -> list[str]:
 
 def _pseudo(item: ItemText, m: Mention) -> Target | None:
     """Resolve pseudo keys and context-dependent ones (`grade III` of heart failure is NYHA)."""
-    start, end = item.clause_span(m.start)
-    heart = bool(_HEART.search(item.norm, start, end))
-    if m.key in ("_class", "ctcae_grade") and heart:
+    if m.key in ("_class", "ctcae_grade") and item.clause_has(_HEART, m.start):
         return Target("nyha", Kind.SCORE, (m.start, m.end))
     if m.key in {"_class", "_other"}:
         return Target(None, Kind.OTHER_NUMERIC, (m.start, m.end))
@@ -122,15 +122,17 @@ class NumericResolver:
     def __init__(self, item: ItemText, lead_target: Target | None = None) -> None:
         self.item = item
         self.mentions = measure_mentions(item.norm, [(q.start, q.end) for q in item.quantities])
+        # mentions do not overlap and come in text order (a combined name gives several with one span): starts
+        # and ends are both non-decreasing, so the mentions around a position are found by bisection
+        self.starts = [m.start for m in self.mentions]
+        self.ends = [m.end for m in self.mentions]
         self.lead_target = lead_target
         self.previous: tuple[Quantity, list[Target]] | None = None
 
     def _before(self, q: Quantity) -> int | None:
-        idx = None
-        for i, m in enumerate(self.mentions):
-            if m.end <= q.num_start:
-                idx = i
-        return idx
+        """The last mention that ends before the quantity's number."""
+        idx = bisect.bisect_right(self.ends, q.num_start) - 1
+        return idx if idx >= 0 else None
 
     def targets(self, q: Quantity) -> list[Target]:
         idx = self._before(q)
@@ -189,8 +191,11 @@ class NumericResolver:
 
     def _score_after(self, q: Quantity) -> list[Target]:
         """`≥ 3 NYHA heart failure`, `class III/IV cardiac failure by the NYHA`."""
-        for m in self.mentions:
-            if m.start >= q.end and m.start - q.end <= 2 and m.kind is Kind.SCORE:
+        for i in range(bisect.bisect_left(self.starts, q.end), len(self.mentions)):
+            m = self.mentions[i]
+            if m.start - q.end > 2:
+                break
+            if m.kind is Kind.SCORE:
                 t = _pseudo(self.item, m)
                 return [t] if t else []
         return []
@@ -202,8 +207,12 @@ class NumericResolver:
         prev, targets = self.previous
         if q.start - prev.end > 45 or not self.item.same_clause(prev.end, q.start):
             return []
-        if any(m.start >= prev.end and m.end <= q.start and m.key != "_age" for m in self.mentions):
-            return []
+        for i in range(bisect.bisect_left(self.starts, prev.end), len(self.mentions)):
+            m = self.mentions[i]
+            if m.start > q.start:
+                break
+            if m.end <= q.start and m.key != "_age":
+                return []
         same = {(b.unit, b.reference) for b in q.bounds} <= {(b.unit, b.reference) for b in prev.bounds}
         return targets if same and not is_time(q) else []
 
@@ -289,6 +298,4 @@ def dose_or_count(item: ItemText, q: Quantity) -> bool:
     """A dose (`> 10 mg/day`) or a count of lines/cycles: a PRIOR_THERAPY bound, not a measurement."""
     if any(b.unit in _DOSE_UNITS for b in q.bounds):
         return True
-    return bool(
-        re.match(r"\s*(?:prior\s+|previous\s+|or more\s+)?(?:lines?|regimens?|cycles?)\b", item.norm[q.end :])
-    )
+    return bool(_LINES.match(item.norm, q.end))

@@ -7,7 +7,7 @@ from typing import Final
 
 from trialparse.criteria.context import example_regions, inside, negated_before
 from trialparse.criteria.draft import Draft, ItemText
-from trialparse.criteria.fastre import guarded
+from trialparse.criteria.fastre import Words
 from trialparse.criteria.lexicon import WOCBP
 from trialparse.criteria.model import Kind
 from trialparse.criteria.targets import Mention, reproductive_mentions
@@ -19,10 +19,14 @@ _WOCBP_AFTER: Final = re.compile(
     r"if (?:there is a )?(?:risk of )?pregnancy(?: is a risk)?|for (?:women of child[- ]?bearing potential|wocbp)",
     re.IGNORECASE,
 )
+# searched in the 20 characters before a mention: `\w{0,24}` is `\w*` there, and keeps a search of a long word
+# linear (`\w*` would run to the word's end again from every "prevent" inside it)
 _NOT_PREGNANCY: Final = re.compile(
-    r"(?:possibility|risk|potential|chance|capable|capability|prevent\w*|avoid\w*|test(?:ing)?|if|of)\s+(?:of\s+)?$",
+    r"(?:possibility|risk|potential|chance|capable|capability|prevent\w{0,24}|avoid\w{0,24}|test(?:ing)?|if|of)"
+    r"\s++(?:of\s++)?$",
     re.IGNORECASE,
 )
+_NOT_A_STATE: Final = re.compile(r"\s+(?:range|status|levels?|definition|state)\b")  # "postmenopausal range"
 _PREG_AFTER_SKIP: Final = re.compile(r"\s+(?:is a risk|potential|prevention|tests?)\b", re.IGNORECASE)
 _KINDS: Final = {
     "pregnancy": (Kind.PREGNANCY, "pregnancy"),
@@ -66,9 +70,7 @@ def populations(item: ItemText, m: Mention) -> list[str]:
 def _skip(item: ItemText, m: Mention, examples: list[tuple[int, int]]) -> bool:
     if inside(m.start, examples) and m.key != "pregnancy_test":
         return True
-    if m.key == "not_wocbp" and re.match(
-        r"\s+(?:range|status|levels?|definition|state)\b", item.norm[m.end :]
-    ):
+    if m.key == "not_wocbp" and _NOT_A_STATE.match(item.norm, m.end):
         return True
     if m.key == "pregnancy":
         return bool(
@@ -88,17 +90,16 @@ def _negated(item: ItemText, m: Mention) -> bool:
     return negated_before(item, m.start, 60 if m.key == "contraception" else 45)
 
 
-_ANY: Final = guarded(
-    r"pregn|lactat|breast|nursing|contracep|child|fertil|menopaus|steril|condom|abstinen|birth control|wocbp|hcg"
-    r"|barrier|reproductive",
-    re.IGNORECASE,
+_ANY: Final = Words(
+    "pregn", "lactat", "breast", "nursing", "contracep", "child", "fertil", "menopaus", "steril", "condom", "abstinen",
+    "birth control", "wocbp", "hcg", "barrier", "reproductive",
 )
 
 
 def reproductive_drafts(item: ItemText) -> list[Draft]:
-    if not _ANY.search(item.norm):  # a cheap test first: most items say nothing of this
+    if not _ANY.found(item.norm, item.low):  # a cheap test first: most items say nothing of this
         return []
-    mentions = reproductive_mentions(item.norm)
+    mentions = reproductive_mentions(item.norm, item.low)
     qualified = any(m.key in ("contraception", "pregnancy_test") for m in mentions)
     examples = example_regions(item)
     out: list[Draft] = []

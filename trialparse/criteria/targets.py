@@ -9,7 +9,7 @@ from typing import Final
 import attrs
 
 from trialparse.criteria import lexicon as lx
-from trialparse.criteria.fastre import alternation, alternative
+from trialparse.criteria.fastre import Prefilter, alternation, alternative, lowered
 from trialparse.criteria.model import Kind
 
 
@@ -23,20 +23,33 @@ class Mention:
 
 @attrs.frozen
 class _Table:
-    """One combined whole-word pattern over a table's patterns, and the table key of each alternative."""
+    """One combined whole-word pattern over a table's patterns, the table key of each alternative, and the
+    pre-filter that skips a text naming nothing of the table."""
 
     pattern: re.Pattern[str]
     keys: tuple[str, ...]
+    prefilter: Prefilter
+    lower: re.Pattern[str] | None  # fastre.lowered: the pattern for lower-cased ASCII text
 
-    def finditer(self, norm: str, lo: int = 0, hi: int | None = None) -> Iterator[tuple[re.Match[str], str]]:
-        for m in self.pattern.finditer(norm, lo, len(norm) if hi is None else hi):
+    def finditer(
+        self, norm: str, lo: int = 0, hi: int | None = None, low: str | None = None
+    ) -> Iterator[tuple[re.Match[str], str]]:
+        """Matches in norm[lo:hi] (`low`: `norm.lower()`, when the caller has it; positions are the same). A scan
+        of the whole text is skipped when the text holds none of the table's literals."""
+        if lo == 0 and hi is None and not self.prefilter.possible(norm, low):
+            return
+        pattern, text = self.pattern, norm
+        if self.lower is not None and norm.isascii():
+            pattern, text = self.lower, norm.lower() if low is None else low
+        for m in pattern.finditer(text, lo, len(norm) if hi is None else hi):
             yield m, self.keys[alternative(m)]
 
 
 def _combined(table: dict[str, str], flags: int) -> _Table:
     keys = tuple(k for k, rx in table.items() if rx)
-    pattern = alternation([table[k] for k in keys], flags, before=r"(?<![\w])", after=r"(?![\w])")
-    return _Table(pattern, keys)
+    patterns = [table[k] for k in keys]
+    pattern = alternation(patterns, flags, before=r"(?<![\w])", after=r"(?![\w])")
+    return _Table(pattern, keys, Prefilter(patterns, flags), lowered(pattern))
 
 
 # Pseudo keys: resolved from context by the extractor.
@@ -68,8 +81,12 @@ def _kind(key: str) -> Kind:
     return Kind.AGE if key in ("_age", "_onset", "_diagnosis") else Kind.MEASUREMENT
 
 
-def _scan(table: _Table, norm: str, spans: list[tuple[int, int]]) -> list[Mention]:
-    return [Mention(m.start(), m.end(), key, _kind(key)) for lo, hi in spans for m, key in table.finditer(norm, lo, hi)]
+def _scan(table: _Table, norm: str, spans: list[tuple[int, int]], low: str | None = None) -> list[Mention]:
+    return [
+        Mention(m.start(), m.end(), key, _kind(key))
+        for lo, hi in spans
+        for m, key in table.finditer(norm, lo, hi, low)
+    ]
 
 
 def _keep_longest(mentions: list[Mention]) -> list[Mention]:
@@ -99,7 +116,8 @@ def measure_mentions(norm: str, near: list[tuple[int, int]] | None = None) -> li
     scanning only there keeps the whole corpus fast.
     """
     spans = [(0, len(norm))] if near is None else _merge([(s - 120, e + 30) for s, e in near], len(norm))
-    found = _scan(_CI_RE, norm, spans) + _scan(_CS_RE, norm, spans)
+    low = norm.lower() if norm.isascii() else None
+    found = _scan(_CI_RE, norm, spans, low) + _scan(_CS_RE, norm, spans, low)
     out: list[Mention] = []
     for m in _keep_longest(found):
         if m.key.startswith("_combined"):
@@ -109,8 +127,8 @@ def measure_mentions(norm: str, near: list[tuple[int, int]] | None = None) -> li
     return out
 
 
-def _table_mentions(table: _Table, kind: Kind, norm: str) -> list[Mention]:
-    return [Mention(m.start(), m.end(), key, kind) for m, key in table.finditer(norm)]
+def _table_mentions(table: _Table, kind: Kind, norm: str, low: str | None = None) -> list[Mention]:
+    return [Mention(m.start(), m.end(), key, kind) for m, key in table.finditer(norm, low=low)]
 
 
 _THERAPY_RE: Final = _combined(lx.THERAPIES, re.IGNORECASE)
@@ -127,14 +145,15 @@ _REPRO: Final[dict[str, str]] = {
 _REPRO_RE: Final = _combined(_REPRO, re.IGNORECASE)
 
 
-def therapy_mentions(norm: str) -> list[Mention]:
-    return _table_mentions(_THERAPY_RE, Kind.PRIOR_THERAPY, norm)
+def therapy_mentions(norm: str, low: str | None = None) -> list[Mention]:
+    return _table_mentions(_THERAPY_RE, Kind.PRIOR_THERAPY, norm, low)
 
 
-def condition_mentions(norm: str) -> list[Mention]:
-    return _table_mentions(_CONDITION_RE, Kind.CONDITION, norm)
+def condition_mentions(norm: str, low: str | None = None) -> list[Mention]:
+    return _table_mentions(_CONDITION_RE, Kind.CONDITION, norm, low)
 
 
-def reproductive_mentions(norm: str) -> list[Mention]:
-    """Keys: pregnancy_test, not_wocbp, wocbp, pregnancy, lactation, contraception (kind set by the extractor)."""
-    return _table_mentions(_REPRO_RE, Kind.PREGNANCY, norm)
+def reproductive_mentions(norm: str, low: str | None = None) -> list[Mention]:
+    """Keys: pregnancy_test, not_wocbp, wocbp, pregnancy, lactation, contraception (kind set by the extractor).
+    `low`: `norm.lower()`, when the caller has it."""
+    return _table_mentions(_REPRO_RE, Kind.PREGNANCY, norm, low)

@@ -11,7 +11,7 @@ from trialparse.criteria.model import Kind
 from trialparse.criteria.targets import condition_mentions, therapy_mentions
 
 _DEFINED: Final = re.compile(
-    r"\s*(?:\(|[,:]?\s*(?:(?:which\s+)?(?:is|are)\s+)?(?:defined|characteri[sz]ed|evidenced)\s+(?:as|by)\b|:)",
+    r"\s*+(?:\(|[,:]?\s*+(?:(?:which\s++)?(?:is|are)\s++)?(?:defined|characteri[sz]ed|evidenced)\s++(?:as|by)\b|:)",
     re.IGNORECASE,
 )
 
@@ -19,7 +19,7 @@ _DEFINED: Final = re.compile(
 def therapy_drafts(item: ItemText) -> list[Draft]:
     examples = example_regions(item)
     out = []
-    for m in therapy_mentions(item.norm):
+    for m in therapy_mentions(item.norm, item.low):
         if inside(m.start, examples) or future(item, m.start):
             continue
         negated = negated_before(item, m.start) or naive_after(item, m.end)
@@ -40,7 +40,7 @@ def condition_candidates(item: ItemText, therapies: list[Draft]) -> list[Draft]:
     """Every condition mention; the extractor keeps those with a time window or a defining threshold."""
     examples = example_regions(item)
     out = []
-    for m in condition_mentions(item.norm):
+    for m in condition_mentions(item.norm, item.low):
         if inside(m.start, examples) or any(t.start <= m.start < t.end for t in therapies):
             continue
         out.append(

@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-from trialparse.criteria.fastre import guarded
+from trialparse.criteria.fastre import Scan, guarded
 from trialparse.criteria.lexicon import ANCHORS
 from trialparse.criteria.model import Anchor, Bound, Comparator, Direction, TimeWindow
 from trialparse.criteria.numbers import TIME_UNITS, Quantity
@@ -36,12 +36,12 @@ _PRE_DURATION: Final = re.compile(
     re.IGNORECASE,
 )
 _SUF_DIR: Final = re.compile(
-    r"\s*\)?\s*,?\s*(?:(?P<before>prior to|prior|before|preceding|ago|earlier|pre-?)"
+    r"\s*+\)?\s*+,?\s*+(?:(?P<before>prior to|prior|before|preceding|ago|earlier|pre-?)"
     r"|(?P<after>after|following|post-?|later)"
     r"|(?P<of>of|from|since|until|to))(?![\w])",
     re.IGNORECASE,
 )
-_SUF_OF: Final = re.compile(r"\s*(?:of|with)\s+(?!age)", re.IGNORECASE)
+_SUF_OF: Final = re.compile(r"\s*+(?:of|with)\s+(?!age)", re.IGNORECASE)
 # "≥ 6 months from HSCT at the time of the CAR-T infusion": time since an event, measured at a named anchor.
 _LATER_ANCHOR: Final = re.compile(
     r"[^.;:()]{1,40}?\s(?:at the time of|prior to|before|preceding)\s+(?P<rest>[^.;:()]{0,40})", re.IGNORECASE
@@ -196,13 +196,18 @@ def numbered_window(norm: str, q: Quantity) -> TimeExpr | None:
     return _inverted(norm, q)
 
 
-def plain_windows(norm: str, taken: list[tuple[int, int]]) -> list[TimeExpr]:
-    """Windows without a number: `at screening`, `prior to the first dose`, `during the study`."""
+_PLAIN_SCAN: Final = Scan(_PLAIN_RE)
+_PLAIN_DIR_SCAN: Final = Scan(_PLAIN_DIR_RE)
+
+
+def plain_windows(norm: str, taken: list[tuple[int, int]], low: str | None = None) -> list[TimeExpr]:
+    """Windows without a number: `at screening`, `prior to the first dose`, `during the study` (`low`:
+    `norm.lower()`, when the caller has it)."""
     out = []
-    for m in _PLAIN_RE.finditer(norm):
+    for m in _PLAIN_SCAN.finditer(norm, low):
         _, direction, anchor = _PLAIN[int(str(m.lastgroup)[1:])]
         out.append(TimeExpr(m.start(), m.end(), TimeWindow(direction=direction, anchor=anchor), False))
-    for m in _PLAIN_DIR_RE.finditer(norm):
+    for m in _PLAIN_DIR_SCAN.finditer(norm, low):
         found, a_end = _anchor_at(norm, m.end())
         if found is not None:
             direction = (
@@ -213,24 +218,23 @@ def plain_windows(norm: str, taken: list[tuple[int, int]]) -> list[TimeExpr]:
 
 
 def resolve_borrowed(windows: list[TimeExpr], sentence_of: Callable[[int], int]) -> list[TimeExpr]:
-    """`MI within 6 months, or stroke within 6 months prior to start of study drugs`: later anchor shared."""
+    """`MI within 6 months, or stroke within 6 months prior to start of study drugs`: later anchor shared (the
+    first later numbered window of the sentence with an anchor of its own)."""
+    lender: dict[int, TimeExpr] = {}  # sentence -> its first window after the current one that can lend
     out = []
-    for i, w in enumerate(windows):
+    for w in reversed(windows):
+        sentence = sentence_of(w.start)
         if not w.borrow:
             out.append(w)
+            if w.numbered and w.window.anchor:
+                lender[sentence] = w
             continue
-        later = [
-            v
-            for v in windows[i + 1 :]
-            if v.numbered
-            and v.window.anchor
-            and not v.borrow
-            and sentence_of(v.start) == sentence_of(w.start)
-        ]
+        later = lender.get(sentence)
         window = (
-            attrs.evolve(w.window, direction=later[0].window.direction, anchor=later[0].window.anchor)
-            if later
+            attrs.evolve(w.window, direction=later.window.direction, anchor=later.window.anchor)
+            if later is not None
             else attrs.evolve(w.window, direction=Direction.BEFORE, anchor=Anchor.PRESENT)
         )
         out.append(attrs.evolve(w, window=window, borrow=False))
+    out.reverse()
     return out
