@@ -1,10 +1,12 @@
 """HTML study page → the line stream the page-text parser reads.
 
-lxml's HTML parser runs with a target, so the page streams through `_Lines` as start/end/data events: no
-tree is built, nothing recurses, and nesting deeper than libxml2's tree limit (256) loses no text. Block
-elements end lines (a blank line between blocks, as on the text page); `<br>` ends a line; list items
-become Markdown `* ` / `1. ` lines inside the Markdown sections (summary, description, eligibility),
-consecutive items one line apart, nested ones indented by their parents' marker widths.
+lxml's HTML parser (libxml2) builds the tree and one libxslt stylesheet writes its text, white space already
+collapsed, with a break marker at each block edge, list item and `<br>`; a few whole-byte-string operations
+turn the markers into line ends (`_resolve`). Block elements end lines (a blank line between blocks, as on
+the text page); `<br>` ends a line; list items become Markdown `* ` / `1. ` lines inside the Markdown sections
+(summary, description, eligibility), consecutive items one line apart, nested ones indented by their parents'
+marker widths. Pages nested deeper than libxml2 builds trees stream through `_Lines` (parser target events)
+under the same rules.
 """
 
 from __future__ import annotations
@@ -21,10 +23,18 @@ from lxml import etree
 from trialparse._split import HEADING_BY_SENTENCE, HEADING_BY_TEXT, fold
 from trialparse.issues import ParseError
 
-# Elements whose text is page furniture, not the record.
+# Elements whose text is page furniture, not the record. (`embed` is not among them: it is a void element,
+# and libxml2 nests whatever follows an `<embed>` inside it.)
 _SKIP = frozenset({
-    "head", "script", "style", "noscript", "template", "iframe", "nav", "svg", "math", "object", "embed",
-    "select", "button", "textarea", "canvas", "audio", "video", "footer", "aside",
+    "head", "title", "script", "style", "noscript", "template", "iframe", "nav", "svg", "math", "object",
+    "select", "button", "textarea", "canvas", "audio", "video", "footer", "aside", "noembed", "noframes",
+})
+# Furniture whose content libxml2 keeps as raw text: left open, it swallows the rest of the page as text.
+_RAW_TEXT = frozenset({"title", "script", "style", "iframe", "textarea", "noembed", "noframes"})
+# The other furniture: left open, it holds the rest of the page as elements.
+_CONTAINERS = frozenset({
+    "noscript", "template", "nav", "svg", "math", "object", "select", "button", "canvas", "audio", "video",
+    "footer", "aside",
 })
 # Elements that start and end a line (a blank line on each side, like the text page's blocks).
 _BLOCK = frozenset({
@@ -66,6 +76,23 @@ def decode_html(data: bytes, *, name: str | None = None) -> str:
     return dammit.unicode_markup
 
 
+def _number(text: str) -> int | None:
+    """An `ol@start` / `li@value` number, or None (`isdigit` would let `²` through to a failing `int`)."""
+    text = text.strip()
+    if not text.isdecimal():
+        return None
+    try:
+        return int(text)
+    except ValueError:  # more digits than int() converts
+        return None
+
+
+def _start(start: str | None) -> int:
+    """The number of an `ol`'s first item."""
+    number = _number(start or "")
+    return 1 if number is None else number
+
+
 class _Lines:
     """The lxml parser target: collects text lines from start/end/data events."""
 
@@ -76,7 +103,7 @@ class _Lines:
         self.started = False
         self.skip = 0  # depth inside furniture elements
         self.pre = 0
-        self.lists: list[list[int]] = []  # open lists: [item number or 0 for `ul`, marker width]
+        self.lists: list[list[int]] = []  # open lists: [1 for `ol` else 0, last item number, marker width]
         self.prefix: str | None = None  # a list marker waiting for the item's first text
         self.heading: list[str] | None = None
         self.section: str | None = None
@@ -127,7 +154,7 @@ class _Lines:
             if self.prefix is None:  # a block opening an item's content stays on the item's line
                 self.gap = max(self.gap, 1 if tag in ("ul", "ol") and self.lists else 2)
             if tag in ("ul", "ol"):
-                self.lists.append([self._start_number(attrib) - 1 if tag == "ol" else -1, 0])
+                self.lists.append([tag == "ol", _start(attrib.get("start")) - 1 if tag == "ol" else 0, 0])
             elif tag in _HEADINGS:
                 self.heading = []
             elif tag == "pre":
@@ -171,11 +198,6 @@ class _Lines:
 
     # --- helpers -------------------------------------------------------------------------------
 
-    @staticmethod
-    def _start_number(attrib: dict[str, str]) -> int:
-        start = attrib.get("start", "1").strip()
-        return int(start) if start.isdigit() else 1
-
     def _item(self, attrib: dict[str, str]) -> None:
         self.gap = max(self.gap, 1)
         self.items += 1
@@ -183,14 +205,14 @@ class _Lines:
             self.prefix = None
             return
         current = self.lists[-1]
-        value = attrib.get("value", "").strip()
-        if current[0] >= 0:
-            current[0] = int(value) if value.isdigit() else current[0] + 1
-            marker = f"{current[0]}. "
+        if current[0]:
+            value = _number(attrib.get("value", ""))
+            current[1] = value if value is not None else current[1] + 1
+            marker = f"{current[1]}. "
         else:
             marker = "* "
-        current[1] = len(marker)
-        self.prefix = " " * sum(width for _, width in self.lists[:-1]) + marker
+        current[2] = len(marker)
+        self.prefix = " " * sum(width for _, _, width in self.lists[:-1]) + marker
 
     def _heading(self, text: str) -> None:
         self.heading = None
@@ -199,35 +221,66 @@ class _Lines:
             self.section, self.found_heading = name, True
 
 
-# --- Tree path: lxml builds the tree, an XSLT pass (libxslt, in C) writes the text with break markers, and a
-# few whole-string operations (also in C) collapse the white space and turn the markers into newlines. Python
-# touches only headings and list items, and each distinct run of markers once.
+# --- Tree path: lxml builds the tree and one libxslt pass writes the whole text, its white space collapsed by
+# `normalize-space()` on the whole output, with a break marker at every block edge, list item and `<br>`.
+# Python then turns the markers into line ends with a few whole-byte-string operations (`_resolve`), in C:
+# no Python call per element, per text node or per line.
 #
-# Speed notes (bench/bench_xml_html.py): template patterns are all plain element names, which libxslt finds by
-# hash; "inside a list item" is an XSLT mode, not an `li//x` pattern (an ancestor walk per element), and the
-# item-flattening predicate is only tried inside items (a `*[@…]` pattern is evaluated on every element). Each
-# marker is written `_MARK kind _MARK`, so that a run of markers becomes `_MARK kinds _MARK` with one replace,
-# and the runs are resolved by a few whole-string replaces: no regex scan, no Python call per run.
+# Speed notes (bench/bench_xml_html.py, 2-core machine, CPU time; plain markup ≈ 8.5 KB of text a page):
+# - libxslt evaluates no XPath per node here: template patterns are plain element names (found by hash),
+#   "inside a list item" is an XSLT mode, and the predicates (item flattening, furniture that may have been
+#   left open) are only tried on the few elements they name. A `text()` template or a per-node `xsl:if` costs
+#   ≈ 0.1 µs a node, more than everything below together; `translate()` over the output ≈ 400 µs a page.
+# - `normalize-space()` of the whole output (kept in a variable) ≈ 20-30 µs; `" ".join(text.split())` in
+#   Python ≈ 80-120 µs.
+# - Each marker is written with a space on each side, so that after `normalize-space()` every marker stands
+#   between single spaces: a run of markers is a fixed byte pattern (see `_resolve`).
+# - Bytes, not str: decoding output with private-use markers makes a UCS-2 str (≈ 15-45 µs a page) and every
+#   pass over it slower. A `bytes` pass costs ≈ 1 µs for a one-byte needle (memchr), 5-20 µs for a longer one
+#   (more when the needle ends with a frequent byte, like a space), plus ≈ 20-30 ns per match: the reader
+#   makes two passes on most pages (`split` + `join`: one scan, where `replace` makes two).
 
-_MARK = "\ue000"  # brackets every break marker
-_GAP, _NL, _BR = "\ue005", "\ue001", "\ue002"  # marker kinds: blank line, newline, `<br>` (private-use characters)
-_SENTINELS = str.maketrans("", "", _MARK + _GAP + _NL + _BR + "\ue003\ue004")
-_NBSP = "\ue003"  # NBSP is text, not layout: hidden from str.split() while white space collapses
-_INDENT = "\ue004"  # a nested item's indentation, which must survive the collapse
+_G, _N, _B = "\ue005", "\ue001", "\ue002"  # break markers: blank line (block), newline (list item), `<br>`
+_INDENT = "\ue004"  # a nested item's indentation, which must survive the white-space collapse
+_FLAG = "\ue003"  # written by furniture that holds headings or end tags: it may have been left open
+_MARKERS = (_G, _N, _B, _INDENT, _FLAG)  # private-use characters the input loses
+_SENTINELS = str.maketrans("", "", "".join(_MARKERS))
+_GB, _NB, _BB, _INDENT_B, _FLAG_B = (c.encode() for c in (_G, _N, _B, _INDENT, _FLAG))
+_KINDS = frozenset({_GB, _NB, _BB})
+_PAIR = b" " + _GB + b" " + _GB + b" "  # a block's end and its sibling's start: a blank line
+_BREAK = b" " + _BB + b" "  # a `<br>` between two pieces of text: a newline
+_THREE = _GB + b" " + _GB + b" " + _GB  # three gaps in a row: nested blocks
+_LEFT = {kind: b" " + kind for kind in (_GB, _NB)}  # a marker and the space before it
+# Whole runs (after runs of one kind are made one marker), with the spaces around them, and their lines.
+_RUNS = (
+    (b" " + _GB + b" " + _NB + b" ", b"\n\n"), (b" " + _NB + b" " + _GB + b" ", b"\n\n"),
+    (b" " + _NB + b" ", b"\n"), (b" " + _GB + b" ", b"\n\n"), (_BREAK, b"\n"),
+)
 _TOO_DEEP = "ERR_RESOURCE_LIMIT"  # libxml2 stops building a tree below 256 levels
 _FLAT = "data-trialparse-flat"  # set on blocks between a list item and its first words: they add no break
+_REOPENED = "span"  # furniture left open that held the rest of the page: read as a plain inline element
+_ROUNDS = 16  # pieces of furniture left open that are undone, at most (each costs a read of the page)
 
 
 def _stylesheet() -> str:
     skip = "|".join(sorted(_SKIP))
     blocks = "|".join(sorted(_BLOCK))
-    gap, nl, br = (f"&#x{ord(_MARK):X};&#x{ord(kind):X};&#x{ord(_MARK):X};" for kind in (_GAP, _NL, _BR))
+    gap, nl, br = (f" &#x{ord(kind):X}; " for kind in (_G, _N, _B))
+    headings = "|".join(f".//{h}" for h in sorted(_HEADINGS))
+    suspect = "|".join([f"{tag}[{headings}]" for tag in sorted(_CONTAINERS)]
+                       + [f"{tag}[contains(., '&lt;/')]" for tag in sorted(_RAW_TEXT - {"script"})])
+    flag = f"&#x{ord(_FLAG):X};"
     return f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 <xsl:output method="text" encoding="UTF-8"/>
+<xsl:template match="/">
+<xsl:variable name="text"><xsl:apply-templates/></xsl:variable><xsl:value-of select="normalize-space($text)"/>
+</xsl:template>
+<xsl:template match="{suspect}" priority="10">{flag}</xsl:template>
 <xsl:template match="{skip}" priority="9"/>
 <xsl:template match="br" priority="8">{br}</xsl:template>
 <xsl:template match="li" priority="6">{nl}<xsl:apply-templates mode="li"/>{nl}</xsl:template>
 <xsl:template match="{blocks}" priority="4">{gap}<xsl:apply-templates/>{gap}</xsl:template>
+<xsl:template match="{suspect}" priority="10" mode="li">{flag}</xsl:template>
 <xsl:template match="{skip}" priority="9" mode="li"/>
 <xsl:template match="br" priority="8" mode="li">{br}</xsl:template>
 <xsl:template match="*[@{_FLAT}]" priority="7" mode="li"><xsl:apply-templates mode="li"/>{nl}</xsl:template>
@@ -236,6 +289,15 @@ def _stylesheet() -> str:
 
 
 _LOCAL = threading.local()  # XSLT and parser objects stay in the thread that made them
+
+
+def _parser() -> etree.HTMLParser:
+    """This thread's HTML parser (no network, comments and processing instructions dropped), reused: a new
+    one per page costs more than its parse of a small page saves."""
+    parser: etree.HTMLParser | None = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    return parser
 
 
 def _transform() -> etree.XSLT:
@@ -251,8 +313,18 @@ class _Items:
     def __init__(self) -> None:
         self.section: str | None = None
         self.found_heading = False
+        self.changed = False
         self.numbers: dict[etree._Element, int] = {}
         self.widths: dict[etree._Element, int] = {}
+
+    def run(self, root: etree._Element) -> bool:
+        """Markers into the items' text; whether a heading element names a study page section."""
+        for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "li"):
+            if el.tag != "li":
+                self.heading(el)
+            elif self.section in _MARKDOWN_SECTIONS:
+                self.item(el)
+        return self.found_heading
 
     def heading(self, el: etree._Element) -> None:
         text = "".join(cast(Iterator[str], el.itertext())) if len(el) else el.text or ""  # most have no children
@@ -262,7 +334,7 @@ class _Items:
 
     def item(self, li: etree._Element) -> None:
         parent = li.getparent()
-        if self.section not in _MARKDOWN_SECTIONS or parent is None or parent.tag not in ("ul", "ol"):
+        if parent is None or parent.tag not in ("ul", "ol"):
             return
         marker = self._marker(li, parent)
         self.widths[li] = len(marker)
@@ -270,6 +342,7 @@ class _Items:
         target = _first_text(li)
         if target is None:
             return
+        self.changed = True
         if target is not li:
             for node in target.iterancestors():
                 if node is li:
@@ -282,14 +355,9 @@ class _Items:
     def _marker(self, li: etree._Element, parent: etree._Element) -> str:
         if parent.tag == "ul":
             return "* "
-        value = li.get("value", "").strip()
-        if value.isdigit():
-            number = int(value)
-        elif parent in self.numbers:
-            number = self.numbers[parent] + 1
-        else:
-            start = parent.get("start", "1").strip()
-            number = int(start) if start.isdigit() else 1
+        number = _number(li.get("value", ""))
+        if number is None:
+            number = self.numbers[parent] + 1 if parent in self.numbers else _start(parent.get("start"))
         self.numbers[parent] = number
         return f"{number}. "
 
@@ -306,44 +374,200 @@ def _first_text(li: etree._Element) -> etree._Element | None:
     return None
 
 
-def _resolve(text: str) -> str:
-    """HTML white space collapsed (NBSP kept), break markers turned into newlines.
+def _trim(out: bytes) -> bytes:
+    """The stylesheet's output with form feeds collapsed (HTML white space, which normalize-space() leaves
+    alone) and without the runs of markers before the first text and after the last."""
+    if b"\x0c" in out:
+        out = b" ".join(filter(None, out.replace(b"\x0c", b" ").split(b" ")))
+    start, end = 0, len(out)
+    while out[start : start + 3] in _KINDS:
+        start += 4  # the marker and the space after it
+    while end > start and out[end - 3 : end] in _KINDS:
+        end -= 4
+    return out[start:end] if start or end < len(out) else out
+
+
+def _resolve(out: bytes, items: bool = True) -> bytes | None:
+    """The lines of trimmed output (white space collapsed, each marker between single spaces) when its runs
+    of markers have the common shapes; None when one has another shape (see _resolve_runs). `items`: the
+    output may hold list items (False: the page shows none, no need to look for their markers).
 
     Between two pieces of text, a run of markers stands for: each `<br>` one newline; a blank-line or newline
     marker (several of them count as the strongest) two or one newlines after text, one or none after a `<br>`.
-    White space next to a run is layout and goes; runs at either end go.
+    The spaces around a run are layout and go.
+
+    Every marker stands between two spaces, shared with its neighbours in a run; each step below replaces a
+    run with the spaces around it. A run is therefore replaced only when it is exactly the pattern: a match
+    inside a longer run takes a space its neighbour needs, and the neighbour is left over, to be seen. The
+    commonest runs, a block's end and its sibling's start (`G G`) and a `<br>`, take one pass each; other
+    pages first make each run of one kind one marker, then replace the runs left by shape. (split + join scan
+    the bytes once, where replace scans them twice.)
     """
-    mark, gap, nl, br = _MARK, _GAP, _NL, _BR
-    if "\xa0" in text:
-        text = " ".join(text.replace("\xa0", _NBSP).split()).replace(_NBSP, "\xa0")
-    else:
-        text = " ".join(text.split())
-    # `text M k M M k M text` → `textMkkMtext`
-    text = text.replace(" " + mark, mark).replace(mark + " ", mark).replace(mark + mark, "")
-    text = text.strip(mark + gap + nl + br)
-    while nl + nl in text:  # runs of gap/newline kinds → the strongest one
-        text = text.replace(nl + nl, nl)
-    while gap + nl in text:
-        text = text.replace(gap + nl, gap)
-    while nl + gap in text:
-        text = text.replace(nl + gap, gap)
-    while gap + gap in text:
-        text = text.replace(gap + gap, gap)
-    if br in text:  # after a `<br>` the line is already ended: a gap adds one newline, a newline none
-        text = text.replace(br + gap, br + "\n").replace(br + nl, br).replace(br, "\n")
-    text = text.replace(mark, "").replace(gap, "\n\n").replace(nl, "\n")
-    return text.replace(_INDENT, " ") if _INDENT in text else text
+    if not (items and _NB in out) and _THREE not in out:
+        lines = b"\n".join(b"\n\n".join(out.split(_PAIR)).split(_BREAK))
+        if b"\xee" not in lines:
+            return lines
+    for kind, left in _LEFT.items():
+        if kind + b" " + kind in out:
+            out = left.join(filter(None, out.split(left)))  # a run of `kind` → one `kind`
+    for run, line in _RUNS:
+        if run in out:
+            out = line.join(out.split(run))
+    lines = out.replace(_INDENT_B, b" ") if _INDENT_B in out else out
+    return None if b"\xee" in lines else lines  # 0xEE leads U+E000-U+EFFF only, markers among them
 
 
-def _tree_lines(root: etree._Element) -> tuple[str, bool]:
-    items = _Items()
-    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "li"):
-        if el.tag == "li":
-            if items.section in _MARKDOWN_SECTIONS:
-                items.item(el)
-        else:
-            items.heading(el)
-    return _resolve(str(_transform()(root))), items.found_heading
+def _resolve_runs(out: bytes) -> bytes:
+    """Every run, whatever its markers: the spaces before the markers go, the kinds merge, then the markers
+    become newlines and the one space left after each run goes."""
+    gap, nl, br = _GB, _NB, _BB
+    if gap + b" " + gap in out:  # runs of gaps (nested blocks) → one gap, in one pass
+        out = _LEFT[gap].join(filter(None, out.split(_LEFT[gap])))
+    for kind in (gap, nl, br):
+        if kind in out:
+            out = out.replace(b" " + kind, kind)
+    if nl in out:
+        while nl + nl in out:
+            out = out.replace(nl + nl, nl)
+        while gap + nl in out:
+            out = out.replace(gap + nl, gap)
+        while nl + gap in out:
+            out = out.replace(nl + gap, gap)
+        while gap + gap in out:
+            out = out.replace(gap + gap, gap)
+    if br in out:  # after a `<br>` the line is already ended: a gap adds one newline, a newline none
+        out = out.replace(br + gap, br + b"\n").replace(br + nl, br).replace(br, b"\n")
+        out = out.replace(gap, b"\n\n").replace(nl, b"\n").replace(b"\n ", b"\n")
+    else:  # the last marker of each run takes the space after the run with it
+        out = out.replace(gap + b" ", b"\n\n")
+        if nl in out:
+            out = out.replace(nl + b" ", b"\n")
+        if b"\xee" in out:
+            out = out.replace(gap, b"\n\n").replace(nl, b"\n")
+    return out.replace(_INDENT_B, b" ") if _INDENT_B in out else out
+
+
+def _reopen(root: etree._Element, data: str) -> tuple[etree._Element, str] | None:
+    """Furniture the page left open, which swallowed page content after it, undone; None when there is none.
+
+    Raw-text furniture (`<iframe>`, `<script>`, `<title>`, ...) left open holds what follows it as text, up to
+    the next end tag of its name or the end of the page: the page is parsed again without its start tag (a new
+    root and text are returned). Other furniture (`<object>`, `<noscript>`, `<template>`, `<nav>`, ...) left
+    open holds what follows as elements: it is read in place as a plain inline element (the same root). Only
+    furniture that holds a study page heading (a heading element, or a line that is one) counts: anything else
+    stays dropped. One element a call: each call reads the page once (no element is looked into twice).
+    """
+    for el in root.iter(*_RAW_TEXT):
+        text, tag = el.text, el.tag
+        if text and "</" in text and (re.search(rf"<{tag}\b", text, re.IGNORECASE) or _same_end(text, data)):
+            swallowed = etree.fromstring(text, _parser())
+            if swallowed is not None and _shows_study(swallowed):
+                reparsed = _reparse_without(tag, data)
+                if reparsed is not None:
+                    return reparsed
+    left_open: dict[str, bool] = {}
+    without = None
+    for el in root.iter(*_CONTAINERS):
+        if without is not None and any(a is without for a in el.iterancestors()):
+            continue  # inside furniture that holds no heading: neither does this
+        tag = el.tag
+        if tag not in left_open:  # once a name: a page may hold thousands of them
+            left_open[tag] = _left_open(tag, data)
+        if not left_open[tag]:
+            continue
+        if _shows_study(el):  # the outermost one; one within it is seen in the next round, if need be
+            el.tag = _REOPENED
+            return root, data
+        without = el
+    return None
+
+
+def _shows_study(el: etree._Element) -> bool:
+    """`el` holds a study page heading, as a heading element or as a text of its own."""
+    return _has_heading_element(el) or _is_trial_page("\n".join(cast(Iterator[str], el.itertext())))
+
+
+def _left_open(tag: str, data: str) -> bool:
+    """The page has more start tags than end tags named `tag`."""
+    opened = sum(1 for _ in re.finditer(rf"<{tag}\b", data, re.IGNORECASE))
+    return opened > sum(1 for _ in re.finditer(rf"</{tag}\b", data, re.IGNORECASE))
+
+
+def _reparse_without(tag: str, data: str) -> tuple[etree._Element, str] | None:
+    """The page parsed again without the start tag of the raw-text element `tag` that swallowed what follows
+    it (found in the source: the first whose text holds end tags and runs to the end of the page or over
+    another start tag of its name); None when the source shows none."""
+    starts, ends = re.compile(rf"<{tag}\b[^>]*>", re.IGNORECASE), re.compile(rf"</{tag}\b", re.IGNORECASE)
+    for opened in starts.finditer(data):
+        closed = ends.search(data, opened.end())
+        text = data[opened.end() : closed.start() if closed else len(data)]
+        if "</" in text and (closed is None or starts.search(text)):
+            data = data[: opened.start()] + data[opened.end() :]
+            parser = _parser()
+            root = etree.fromstring(data, parser)
+            return None if root is None or _too_deep(parser) else (root, data)
+    return None
+
+
+def _same_end(text: str, data: str) -> bool:
+    """`text` (white space at its end aside) ends `data` (likewise): its last 200 characters do."""
+    text_end, data_end = len(text), len(data)
+    while text_end and text[text_end - 1].isspace():
+        text_end -= 1
+    while data_end and data[data_end - 1].isspace():
+        data_end -= 1
+    size = min(text_end, 200)
+    return size > 0 and data.startswith(text[text_end - size : text_end], data_end - size, data_end)
+
+
+def _too_deep(parser: etree.HTMLParser) -> bool:
+    last = parser.error_log.last_error
+    return last is not None and last.type_name == _TOO_DEEP
+
+
+def _tree_lines(root: etree._Element, data: str) -> tuple[str, bool]:
+    """The page text, and whether the page shows a study page heading (as an element or a line)."""
+    transform = _transform()
+    for last in range(_ROUNDS, -1, -1):  # each round undoes one piece of furniture left open (a page has few)
+        found = None
+        # List items: in the Markdown sections their text gets `* ` / `1. ` markers, before the stylesheet
+        # runs when the first item is in sight, else (all, or the first, in furniture, like a `<nav>` menu)
+        # after it, if its output shows an item.
+        first = next(root.iter("li"), None)
+        if first is not None and next(first.iterancestors(*_SKIP), None) is None:
+            found = _Items().run(root)
+        out = bytes(transform(root))
+        items = found is not None
+        if first is not None and not items and _NB in out:
+            marked = _Items()
+            found, items = marked.run(root), True
+            if marked.changed:
+                out = bytes(transform(root))
+        trimmed = _trim(out)
+        lines = _resolve(trimmed, items)
+        if lines is None:  # runs of other shapes, or furniture holding headings or end tags
+            if _FLAG_B in out:
+                reopened = _reopen(root, data) if last else None
+                if reopened is not None:  # it was left open: read the page again
+                    root, data = reopened
+                    continue
+                trimmed = _trim(_unflag(out))  # it was not: it adds no text
+                lines = _resolve(trimmed, items)
+            if lines is None:
+                lines = _resolve_runs(trimmed)
+        text = lines.decode("utf-8")
+        if found or _is_trial_page(text) or (found is None and _has_heading_element(root)):
+            return text, True
+        reopened = _reopen(root, data) if last else None  # no heading: left-open furniture may hold the page
+        if reopened is None:
+            return text, False
+        root, data = reopened
+    raise AssertionError("unreachable: the last round returns")
+
+
+def _unflag(out: bytes) -> bytes:
+    """The output without the flags furniture wrote, its spaces collapsed again."""
+    return b" ".join(filter(None, out.replace(_FLAG_B, b"").split(b" "))) if _FLAG_B in out else out
 
 
 def _stream_lines(data: str) -> tuple[str, bool]:
@@ -355,7 +579,26 @@ def _stream_lines(data: str) -> tuple[str, bool]:
 
 
 def _is_trial_page(text: str) -> bool:
-    return any((key := fold(line)) in HEADING_BY_TEXT or key in HEADING_BY_SENTENCE for line in text.split("\n"))
+    """A line of `text` is a study page heading or the sentence under one (lines read until one is)."""
+    at, size = 0, len(text)
+    while at <= size:
+        end = text.find("\n", at)
+        if end < 0:
+            end = size
+        key = fold(text[at:end])
+        if key in HEADING_BY_TEXT or key in HEADING_BY_SENTENCE:
+            return True
+        at = end + 1
+    return False
+
+
+def _has_heading_element(root: etree._Element) -> bool:
+    items = _Items()
+    for el in root.iter(*_HEADINGS):
+        items.heading(el)
+        if items.found_heading:
+            return True
+    return False
 
 
 def html_to_text(data: str | bytes, *, name: str | None = None) -> str:
@@ -364,15 +607,17 @@ def html_to_text(data: str | bytes, *, name: str | None = None) -> str:
         data = decode_html(data, name=name)
     if (declaration := _XML_DECLARATION.match(data)) is not None:  # match, not sub: sub scans the page
         data = data[declaration.end() :]
-    if not data.strip():
+    if not data or data.isspace():
         raise ParseError("not a trial page: empty HTML", source=name)
-    if any(mark in data for mark in (_MARK, _GAP, _NL, _BR, _NBSP, _INDENT)):
+    if _G in data or _N in data or _B in data or _INDENT in data or _FLAG in data:
         data = data.translate(_SENTINELS)  # private-use characters carry no text; they would read as breaks
-    parser = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    parser = _parser()
     try:
         root = etree.fromstring(data, parser)
-        deep = any(e.type_name == _TOO_DEEP for e in parser.error_log)
-        text, found = _stream_lines(data) if deep or root is None else _tree_lines(root)
+        if root is None or _too_deep(parser):
+            text, found = _stream_lines(data)
+        else:
+            text, found = _tree_lines(root, data)
     except etree.LxmlError as exc:
         raise ParseError(f"unreadable HTML: {exc}", source=name) from None
     if not found and not _is_trial_page(text):
