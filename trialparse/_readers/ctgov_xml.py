@@ -572,6 +572,26 @@ def _masking(raw: str, draft: Draft) -> tuple[Masking | None, tuple[WhoMasked, .
     return masking, tuple(w for w in found if w is not None)
 
 
+# Tag → slot of the children `_firsts` picks out.
+_ARM_TAGS = {"arm_group_label": 0, "arm_group_type": 1, "description": 2}
+_SPONSOR_TAGS = {"agency": 0, "agency_class": 1}
+_REFERENCE_TAGS = {"citation": 0, "PMID": 1}
+
+
+def _firsts(element: Element, tags: dict[str, int]) -> list[Element | None]:
+    """The first child of each tag of `tags`, in its slot, from one pass over the children."""
+    found: list[Element | None] = [None] * len(tags)
+    for child in element:
+        slot = tags.get(child.tag)
+        if slot is not None and found[slot] is None:
+            found[slot] = child
+    return found
+
+
+def _plain_text(element: Element | None) -> str | None:
+    return None if element is None else plain(element.text)
+
+
 def _arms(kids: Kids, draft: Draft) -> tuple[tuple[Arm, ...], tuple[Intervention, ...]]:
     interventions = []
     for item in kids.get("intervention", ()):
@@ -597,20 +617,11 @@ def _arms(kids: Kids, draft: Draft) -> tuple[tuple[Arm, ...], tuple[Intervention
         ))
     arms = []
     for group in kids.get("arm_group", ()):
-        label_element = kind = description = None
-        for child in group:
-            tag = child.tag
-            if tag == "arm_group_label":
-                label_element = label_element if label_element is not None else child
-            elif tag == "arm_group_type":
-                kind = kind if kind is not None else child
-            elif tag == "description":
-                description = description if description is not None else child
-        label = (plain(label_element.text) if label_element is not None else None) or ""
+        label_element, kind, description = _firsts(group, _ARM_TAGS)
+        label = _plain_text(label_element) or ""
         arms.append(_arm(
             label,
-            draft.enum(ArmGroupType, plain(kind.text) if kind is not None else None, section="arms",
-                       field="arms.type"),
+            draft.enum(ArmGroupType, _plain_text(kind), section="arms", field="arms.type"),
             _markdown(description),
             # XML links interventions to arms on the intervention side only; v2 lists them on both sides.
             tuple([i.name for i in interventions if label in i.arm_labels]),
@@ -656,17 +667,11 @@ def _parties(kids: Kids, draft: Draft) -> tuple[Any, ...]:
         role = _SPONSOR_ROLES.get(element.tag)
         if role is None:
             continue
-        agency = agency_class = None  # the first element of each tag
-        for child in element:
-            tag = child.tag
-            if tag == "agency":
-                agency = agency if agency is not None else child
-            elif tag == "agency_class":
-                agency_class = agency_class if agency_class is not None else child
-        name = plain(agency.text) if agency is not None else None
+        agency, agency_class = _firsts(element, _SPONSOR_TAGS)
+        name = _plain_text(agency)
         if name:
-            kind = draft.enum(AgencyClass, plain(agency_class.text) if agency_class is not None else None,
-                              section="sponsors", field="sponsors.agency_class")
+            kind = draft.enum(AgencyClass, _plain_text(agency_class), section="sponsors",
+                              field="sponsors.agency_class")
             sponsors.append(_sponsor(name, kind, role))
     party = _responsible_party(_one(kids, "responsible_party"), draft)
     return tuple(sponsors), party, tuple([_official(o, draft) for o in kids.get("overall_official", ())])
@@ -769,15 +774,9 @@ def _references(kids: Kids, draft: Draft) -> tuple[Reference, ...]:
     out = []
     for tag, kind in _REFERENCE_TYPES:
         for element in kids.get(tag, ()):
-            citation_element = pmid_element = None  # the first element of each tag
-            for child in element:
-                child_tag = child.tag
-                if child_tag == "citation":
-                    citation_element = citation_element if citation_element is not None else child
-                elif child_tag == "PMID":
-                    pmid_element = pmid_element if pmid_element is not None else child
-            citation = plain(citation_element.text) if citation_element is not None else None
-            raw_pmid = plain(pmid_element.text) if pmid_element is not None else None
+            citation_element, pmid_element = _firsts(element, _REFERENCE_TAGS)
+            citation = _plain_text(citation_element)
+            raw_pmid = _plain_text(pmid_element)
             found = pmid(raw_pmid)
             if raw_pmid and found is None:
                 draft.report("bad_pmid", f"references.pmid: {raw_pmid[:80]!r} is not a PMID",
