@@ -1,0 +1,71 @@
+"""Label lines and label/value forms (`trialparse._sections._lines`), the helpers every section parser uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from trialparse._sections._lines import Labels, form, nonblank, text
+
+LABELS = Labels("Site Status", "Role")
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Site Status", ("Site Status", "")),
+    ("Site Status:", ("Site Status", "")),
+    ("Site Status RECRUITING", ("Site Status", "RECRUITING")),
+    ("Site Status: NOT_YET_RECRUITING", ("Site Status", "NOT_YET_RECRUITING")),
+    ("  site   STATUS   completed  ", ("Site Status", "completed")),
+    ("Site\tStatus\tWITHDRAWN", ("Site Status", "WITHDRAWN")),
+    ("Role: PRINCIPAL_INVESTIGATOR", ("Role", "PRINCIPAL_INVESTIGATOR")),
+    ("Role:   Study   Chair", ("Role", "Study Chair")),
+    ("Roles of the team", None),  # a label must end at a space, a colon or the line's end
+    ("Role-based access", None),
+    ("Site Statuses", None),
+    ("St. Mary's Hospital", None),
+    ("The Site Status line", None),
+    ("", None),
+])
+def test_first(line: str, expected: tuple[str, str] | None) -> None:
+    assert LABELS.first(line) == expected
+    assert LABELS.value(line) == (None if expected is None else expected[1])
+
+
+def test_found_lists_every_label_line_with_its_index() -> None:
+    lines = ["Mayo Clinic", "Rochester, Minnesota, United States", "Site Status RECRUITING", "Role: CHAIR", "x"]
+    assert LABELS.found(lines) == [(2, "Site Status", "RECRUITING"), (3, "Role", "CHAIR")]
+    assert [hit is not None for hit in LABELS.scan(lines)] == [False, False, True, True, False]
+
+
+FORM = Labels("Recruitment Status", "Clinical Phase", "Total Enrollment")
+
+
+@pytest.mark.parametrize(("lines", "rows", "orphans"), [
+    (["Recruitment Status", "", "COMPLETED", "", "Clinical Phase", "", "PHASE4"],
+     [("Recruitment Status", "COMPLETED", []), ("Clinical Phase", "PHASE4", [])], []),
+    (["Recruitment Status COMPLETED", "Clinical Phase: PHASE4"],
+     [("Recruitment Status", "COMPLETED", []), ("Clinical Phase", "PHASE4", [])], []),
+    # a bare label followed by another label has an empty value
+    (["Recruitment Status", "Clinical Phase", "PHASE4"],
+     [("Recruitment Status", "", []), ("Clinical Phase", "PHASE4", [])], []),
+    # lines before any label are orphans; lines after a value belong to its label
+    (["stray", "", "Total Enrollment", "15 participants", "", "more text"],
+     [("Total Enrollment", "15 participants", [5])], [0]),
+    (["Total Enrollment"], [("Total Enrollment", "", [])], []),
+    ([], [], []),
+])
+def test_form(lines: list[str], rows: list[tuple[str, str, list[int]]], orphans: list[int]) -> None:
+    assert form(lines, FORM) == (rows, orphans)
+
+
+@pytest.mark.parametrize(("lines", "start", "end", "expected"), [
+    (["", "  one line  ", ""], 0, 3, "one line"),
+    (["* a", "", "  * b"], 0, 3, "* a\n\n  * b"),
+    (["", ""], 0, 2, None),
+    (["a", "b", "c"], 1, 2, "b"),
+])
+def test_text(lines: list[str], start: int, end: int, expected: str | None) -> None:
+    assert text(lines, start, end) == expected
+
+
+def test_nonblank() -> None:
+    assert nonblank(["a", "", "b", ""]) == [0, 2]
