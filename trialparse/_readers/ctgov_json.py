@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from trialparse._draft import Draft
-from trialparse._normalize import Parsed, dates, identifiers, numbers, phases
+from trialparse._normalize import Parsed
 from trialparse._normalize import memo as _memo
+from trialparse._normalize.cached import age as _age_of
+from trialparse._normalize.cached import iso_date as _iso_date
+from trialparse._normalize.cached import partial_date as _partial_date
+from trialparse._normalize.cached import phases_of as _phases_of
+from trialparse._normalize.cached import registry as _registry_of
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
 from trialparse._normalize.vocab import lookup
@@ -67,13 +73,6 @@ _TYPE_PREFIX = re.compile(r"([A-Za-z][A-Za-z ]{1,30}):\s+")
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
-
-
-_partial_date = _memo(dates.partial_date, 4096)
-_iso_date = _memo(dates.iso_date, 4096)
-_age_of = _memo(numbers.age, 1024)
-_phases_of = _memo(phases.phases, 256)
-_registry_of = _memo(identifiers.registry, 4096)
 
 
 def load_json(data: str | bytes, *, name: str | None = None) -> Any:
@@ -148,7 +147,6 @@ def _checked_study(data: dict[str, Any], source: Source) -> Trial:
     """The study module by module: fast where the fast reader takes a module, checked (and reported) where not.
     The checking reader's nodes and the draft that collects issues are made on the first module the fast
     reader gives up on (`_Checked`)."""
-    get = data["protocolSection"].get
     checked: _Checked | None = None
     fields: dict[str, Any] = {}
     raw_results = data.get("hasResults")
@@ -157,33 +155,13 @@ def _checked_study(data: dict[str, Any], source: Source) -> Trial:
     else:
         checked = _Checked(data)
         fields["has_results"] = checked.root.flag("hasResults")
-    try:
-        (fields["nct_id"], fields["title"], fields["official_title"], fields["acronym"],
-         fields["identifiers"]) = _fast_identification(get("identificationModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        _identification(checked.protocol.node("identificationModule", "identifiers"), fields)
-    try:
-        (fields["overall_status"], fields["why_stopped"], fields["start_date"], fields["primary_completion_date"],
-         fields["completion_date"], fields["last_updated"], fields["first_posted"]) = _fast_status(
-            get("statusModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        _status(checked.protocol.node("statusModule", "basic"), fields)
-    try:
-        fields["study_type"], fields["phases"], fields["enrollment"], fields["design"] = _fast_design(
-            get("designModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        _design(checked.protocol.node("designModule", "design"), fields)
-    try:
-        (fields["brief_summary"], fields["detailed_description"], fields["conditions"],
-         fields["keywords"]) = _fast_description(get("descriptionModule"), get("conditionsModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        _description(checked.protocol.node("descriptionModule", "summary"),
-                     checked.protocol.node("conditionsModule", "conditions"), fields)
-    checked = _later_modules(data, checked, fields)
+    get = data["protocolSection"].get
+    for names, fast, read_checked in _MODULES:
+        try:
+            fields.update(zip(names, fast(get, data), strict=True))
+        except _Bail:
+            checked = checked or _Checked(data)
+            read_checked(checked, fields)
     return _new_trial(**fields, issues=tuple(checked.draft.issues) if checked is not None else (), source=source)
 
 
@@ -198,42 +176,46 @@ class _Checked:
         self.protocol = self.root.node("protocolSection")
 
 
-def _later_modules(data: dict[str, Any], checked: _Checked | None, fields: dict[str, Any]) -> _Checked | None:
-    get = data["protocolSection"].get
-    try:
-        fields["arms"], fields["interventions"] = _fast_arms(get("armsInterventionsModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        _arms(checked.protocol.node("armsInterventionsModule", "arms"), fields)
-    try:
-        fields["eligibility"] = _fast_eligibility(get("eligibilityModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        fields["eligibility"] = _eligibility(checked.protocol.node("eligibilityModule", "eligibility"))
-    try:
-        fields["sponsors"], fields["responsible_party"] = _fast_sponsors(get("sponsorCollaboratorsModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        _sponsors(checked.protocol.node("sponsorCollaboratorsModule", "sponsors"), fields)
-    try:
-        fields["officials"], fields["locations"], fields["countries"] = _fast_contacts(
-            get("contactsLocationsModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        _contacts(checked.protocol.node("contactsLocationsModule", "locations"), fields)
-    try:
-        fields["references"] = _fast_references(get("referencesModule"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        fields["references"] = tuple(_reference(n) for n in checked.protocol.node("referencesModule", "references")
-                                     .nodes("references"))
-    try:
-        fields["removed_countries"] = _fast_removed(data.get("derivedSection"))
-    except _Bail:
-        checked = checked or _Checked(data)
-        fields["removed_countries"] = (checked.root.node("derivedSection").node("miscInfoModule")
-                                       .texts("removedCountries"))
-    return checked
+# Each module: the fields it fills, its fast reader (from the protocol's `get` and the study), and the checking
+# reader that fills the same fields (and reports) when the fast one gives up. In record order: issues keep it.
+_Get = Callable[[str], Any]
+_MODULES: tuple[tuple[tuple[str, ...], Callable[[_Get, dict[str, Any]], tuple[Any, ...]],
+                      Callable[[_Checked, dict[str, Any]], None]], ...] = (
+    (("nct_id", "title", "official_title", "acronym", "identifiers"),
+     lambda get, _: _fast_identification(get("identificationModule")),
+     lambda c, f: _identification(c.protocol.node("identificationModule", "identifiers"), f)),
+    (("overall_status", "why_stopped", "start_date", "primary_completion_date", "completion_date", "last_updated",
+      "first_posted"),
+     lambda get, _: _fast_status(get("statusModule")),
+     lambda c, f: _status(c.protocol.node("statusModule", "basic"), f)),
+    (("study_type", "phases", "enrollment", "design"),
+     lambda get, _: _fast_design(get("designModule")),
+     lambda c, f: _design(c.protocol.node("designModule", "design"), f)),
+    (("brief_summary", "detailed_description", "conditions", "keywords"),
+     lambda get, _: _fast_description(get("descriptionModule"), get("conditionsModule")),
+     lambda c, f: _description(c.protocol.node("descriptionModule", "summary"),
+                               c.protocol.node("conditionsModule", "conditions"), f)),
+    (("arms", "interventions"),
+     lambda get, _: _fast_arms(get("armsInterventionsModule")),
+     lambda c, f: _arms(c.protocol.node("armsInterventionsModule", "arms"), f)),
+    (("eligibility",),
+     lambda get, _: (_fast_eligibility(get("eligibilityModule")),),
+     lambda c, f: f.update(eligibility=_eligibility(c.protocol.node("eligibilityModule", "eligibility")))),
+    (("sponsors", "responsible_party"),
+     lambda get, _: _fast_sponsors(get("sponsorCollaboratorsModule")),
+     lambda c, f: _sponsors(c.protocol.node("sponsorCollaboratorsModule", "sponsors"), f)),
+    (("officials", "locations", "countries"),
+     lambda get, _: _fast_contacts(get("contactsLocationsModule")),
+     lambda c, f: _contacts(c.protocol.node("contactsLocationsModule", "locations"), f)),
+    (("references",),
+     lambda get, _: (_fast_references(get("referencesModule")),),
+     lambda c, f: f.update(references=tuple(
+         _reference(n) for n in c.protocol.node("referencesModule", "references").nodes("references")))),
+    (("removed_countries",),
+     lambda _, data: (_fast_removed(data.get("derivedSection")),),
+     lambda c, f: f.update(removed_countries=c.root.node("derivedSection").node("miscInfoModule")
+                           .texts("removedCountries"))),
+)
 
 
 _SOURCE = Source(format=SourceFormat.CTGOV_JSON)

@@ -15,7 +15,12 @@ from typing import Any
 from lxml import etree
 
 from trialparse._draft import Draft
-from trialparse._normalize import Parsed, dates, identifiers, memo, numbers, phases, vocab
+from trialparse._normalize import Parsed, numbers, vocab
+from trialparse._normalize.cached import age as _age_of
+from trialparse._normalize.cached import iso_date as _iso_date
+from trialparse._normalize.cached import partial_date as _partial_date
+from trialparse._normalize.cached import phases_of as _phases_of
+from trialparse._normalize.cached import registry as _registry_of
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
 from trialparse.issues import ParseError, Severity
@@ -63,12 +68,6 @@ from trialparse.model import (
 
 Element = etree._Element
 
-# Pure normalizers, cached by raw string (a corpus repeats its dates, ages, phases and id patterns).
-_partial_date = memo(dates.partial_date, 4096)
-_iso_date = memo(dates.iso_date, 4096)
-_age_of = memo(numbers.age, 1024)
-_phases_of = memo(phases.phases, 256)
-_registry_of = memo(identifiers.registry, 4096)
 # The model's constructors without attrs' per-field `object.__setattr__` calls (see `model._maker`); most take
 # their fields by position, in the order named.
 _new_design = _maker(Design)
