@@ -53,6 +53,12 @@ def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ..
     """(inclusion items, exclusion items), unescaped, one per bullet."""
     if not criteria:
         return (), ()
+    return split_criteria_lines(criteria.splitlines(), criteria)
+
+
+def split_criteria_lines(lines: list[str], criteria: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`split_criteria` of text already split into `lines` (a page's lines: not split twice); `criteria` is
+    the same text, searched once for escapes and no-break spaces."""
     inclusion: list[str] = []
     exclusion: list[str] = []
     current: list[str] | None = None
@@ -62,7 +68,7 @@ def split_criteria(criteria: str | None) -> tuple[tuple[str, ...], tuple[str, ..
     escapes = "\\" in criteria
     nbsp = "\u00a0" in criteria
     unescape_sub = _ESCAPE.sub
-    for raw in criteria.splitlines():
+    for raw in lines:
         line = raw.strip()
         if not line:
             continue

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from itertools import compress
-from typing import cast
+from collections.abc import Iterator
+from itertools import compress, count, repeat
+from operator import itemgetter
 
 
 def nonblank(lines: list[str]) -> list[int]:
@@ -23,20 +24,39 @@ def text(lines: list[str], start: int, end: int) -> str | None:
     return "\n".join(lines[start:end]).strip() or None
 
 
+# The first character of each line (`""` for a blank one), by a C-level callable.
+_HEAD = itemgetter(slice(0, 1))
+_ASCII = [chr(c) for c in range(128)]
+
+
 class Labels:
     """What recognises a set of labels at the start of a line: the bare label lines as they are printed (a dict
     hit for the usual `Label` line) and one regex for the rest (`Label value`, `Label: value`, odd spacing or
-    case). A line that is no label fails the regex on its first characters."""
+    case).
 
-    __slots__ = ("bare", "labels", "pattern")
+    A regex call costs far more than a look at a line's first character: only lines that start with white space,
+    a label's first letter (either case) or a non-ASCII character (which case folding may map to one) are
+    matched at all; the others, most value lines, are passed over in one C-level pass (`candidates`)."""
+
+    __slots__ = ("bare", "labels", "pattern", "rejects")
 
     def __init__(self, *labels: str) -> None:
         self.labels = labels
         words = (r"\s+".join(map(re.escape, label.split())) for label in labels)
         self.pattern = re.compile(r"\s*(?:" + "|".join(f"({w})" for w in words) + r")(?=\s|:|$)", re.IGNORECASE)
+        # Bare label lines as the pattern reads them (where one label starts another, the pattern decides).
         self.bare: dict[str, str] = {}
-        for label in reversed(labels):  # the first label wins, as in the pattern
-            self.bare[label] = self.bare[label + ":"] = label
+        for line in (*labels, *(label + ":" for label in labels)):
+            hit = self.pattern.match(line)
+            if hit is not None and self.read(line, hit)[1] == "":
+                self.bare[line] = self.read(line, hit)[0]
+        starts = {c for label in labels for c in (label[0].lower(), label[0].upper())}
+        # First characters no label line can have, each mapped to False (`dict.get(c, True)` keeps the rest).
+        self.rejects = dict.fromkeys([c for c in _ASCII if c not in starts and not c.isspace()] + [""], False)
+
+    def candidates(self, lines: list[str]) -> Iterator[int]:
+        """Indices of the lines that may hold a label (a superset: each is then checked in full)."""
+        return compress(count(), map(self.rejects.get, map(_HEAD, lines), repeat(True)))
 
     def first(self, line: str) -> tuple[str, str] | None:
         """(label, value) for the first label that `line` starts with (whitespace and case aside)."""
@@ -47,13 +67,26 @@ class Labels:
         return None if hit is None else self.read(line, hit)
 
     def scan(self, lines: list[str]) -> list[re.Match[str] | None]:
-        """The label match of every line, in one C-level pass (the section parsers' hot loop)."""
-        return list(map(self.pattern.match, lines))
+        """The label match of every line (None for the others)."""
+        hits: list[re.Match[str] | None] = [None] * len(lines)
+        match = self.pattern.match
+        for i in self.candidates(lines):
+            hits[i] = match(lines[i])
+        return hits
 
     def found(self, lines: list[str]) -> list[tuple[int, str, str]]:
-        """(index, label, value) of every label line of `lines`: a loop over the label lines only."""
-        hits = self.scan(lines)
-        return [(i, *self.read(lines[i], cast(re.Match[str], hit))) for i, hit in compress(enumerate(hits), hits)]
+        """(index, label, value) of every label line of `lines`: a loop over the candidate lines only."""
+        out: list[tuple[int, str, str]] = []
+        bare = self.bare
+        match = self.pattern.match
+        for i in self.candidates(lines):
+            line = lines[i]
+            label = bare.get(line)
+            if label is not None:
+                out.append((i, label, ""))
+            elif (hit := match(line)) is not None:
+                out.append((i, *self.read(line, hit)))
+        return out
 
     def read(self, line: str, hit: re.Match[str]) -> tuple[str, str]:
         """(label, value) of a line that `scan` matched."""
@@ -79,7 +112,7 @@ def form(lines: list[str], labels: Labels) -> tuple[list[tuple[str, str, list[in
     value. Lines after a value, up to the next label, belong to that label (a multi-line value or debris).
     """
     idx = nonblank(lines)
-    nonblank_lines = [lines[i] for i in idx]
+    nonblank_lines = list(filter(None, lines))
     found = labels.found(nonblank_lines)
     rows: list[tuple[str, str, list[int]]] = []
     for n, (k, label, inline) in enumerate(found):  # a loop per label, not per line

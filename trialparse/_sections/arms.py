@@ -7,6 +7,8 @@ its first line is the name, the lines between are the description.
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 import attrs
 
 from trialparse._draft import Draft
@@ -26,9 +28,8 @@ def parse_arms(section: Section, draft: Draft) -> None:
     lines = section.lines
     idx = nonblank(lines)
     starts: list[int] = []  # the label line of each arm: the line above its `Group Type`
-    is_type = _GROUP_TYPE.scan([lines[i] for i in idx])
-    for k in range(1, len(idx)):
-        if is_type[k] is not None and (not starts or k - 1 > starts[-1] + 1):
+    for k in compress(count(), _GROUP_TYPE.scan(list(filter(None, lines)))):  # the `Group Type` lines
+        if k and (not starts or k - 1 > starts[-1] + 1):
             starts.append(k - 1)  # (a `Group Type` right under another one is not a new arm: it stays a line)
     for k in range(starts[0] if starts else len(idx)):
         draft.keep("arms", lines[idx[k]])
@@ -62,7 +63,7 @@ def parse_interventions(section: Section, draft: Draft) -> None:
     idx = nonblank(lines)
     out = []
     first = 0
-    for k, _, raw_type in _INTERVENTION_TYPE.found([lines[i] for i in idx]):  # a loop per intervention
+    for k, _, raw_type in _INTERVENTION_TYPE.found(list(filter(None, lines))):  # a loop per intervention
         i = idx[k]
         block = idx[first:k]
         first = k + 1

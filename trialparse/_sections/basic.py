@@ -6,6 +6,7 @@ import re
 
 from trialparse._draft import Draft
 from trialparse._normalize import cached
+from trialparse._normalize.vocab import lookup
 from trialparse._sections._lines import Labels, form
 from trialparse._split import Section, fold
 from trialparse.model import OverallStatus, StudyType
@@ -72,22 +73,29 @@ def parse_basic(section: Section, draft: Draft) -> None:
 
 
 def _basic_row(label: str, value: str, draft: Draft) -> None:
+    # Each value is read, and only a value with a problem goes through the draft (which reports it).
     f = draft.fields
-    if label == "Recruitment Status":
-        f["overall_status"] = draft.enum(OverallStatus, value, section="basic", field="overall_status")
+    if label in _DATE_FIELDS:
+        if value:  # an empty value is an absent one
+            field = _DATE_FIELDS[label]
+            date = cached.trial_date(value)
+            f[field] = date.value if date.problem is None else draft.value(
+                date, value, section="basic", field=field, code="bad_date")
+    elif label == "Recruitment Status":
+        status = lookup(OverallStatus, value)
+        f["overall_status"] = status if status is not None else draft.enum(
+            OverallStatus, value, section="basic", field="overall_status")
     elif label == "Clinical Phase":
         parsed = cached.phases_of(value)
         code = "phase_not_specified" if parsed.value == () else "unknown_value"
         f["phases"] = draft.value(parsed, value, section="basic", field="phases", code=code) or ()
     elif label == "Total Enrollment":
-        f["enrollment"] = draft.value(cached.enrollment(value), value, section="basic", field="enrollment",
-                                      code="bad_enrollment")
+        enrollment = cached.enrollment(value)
+        f["enrollment"] = enrollment.value if enrollment.problem is None else draft.value(
+            enrollment, value, section="basic", field="enrollment", code="bad_enrollment")
     elif label == "Study Classification":
         f["study_type"] = draft.enum(StudyType, value, section="basic", field="study_type")
         if fold(value) == "observational [patient registry]":
             f["patient_registry"] = True
-    elif label == "Why Stopped":
+    else:  # Why Stopped
         f["why_stopped"] = value or None
-    elif value:  # an empty value is an absent one
-        field = _DATE_FIELDS[label]
-        f[field] = draft.value(cached.trial_date(value), value, section="basic", field=field, code="bad_date")

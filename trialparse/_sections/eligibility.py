@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from trialparse._draft import Draft
 from trialparse._normalize import cached
-from trialparse._normalize.text import split_criteria
+from trialparse._normalize.text import split_criteria_lines
 from trialparse._sections._lines import Labels, form
 from trialparse._split import Section
 from trialparse.model import Eligibility, Sex, _maker
@@ -16,15 +16,13 @@ from trialparse.model import Eligibility, Sex, _maker
 _NAMES = ("Minimum Eligible Age", "Maximum Eligible Age", "Eligible Sex", "Accepts Healthy Volunteers")
 _LABELS = Labels(*_NAMES)
 _new_eligibility = _maker(Eligibility)
-_FIRST = frozenset(c for label in _NAMES for c in (label[0], label[0].lower()))  # cheap pre-check per line
 
 
 def parse_eligibility(section: Section, draft: Draft) -> None:
     lines = section.lines
-    end = next((i for i, line in enumerate(lines)
-                if line.lstrip()[:1] in _FIRST and _LABELS.first(line) is not None), len(lines))
+    end = next((i for i in _LABELS.candidates(lines) if _LABELS.first(lines[i]) is not None), len(lines))
     criteria = "\n".join(lines[:end]).strip("\n") or None
-    inclusion, exclusion = split_criteria(criteria)
+    inclusion, exclusion = split_criteria_lines(lines[:end], criteria) if criteria else ((), ())
     values: dict[str, object] = {"criteria": criteria, "inclusion": inclusion, "exclusion": exclusion}
     rows, _ = form(lines[end:], _LABELS)
     for label, value, extra in rows:

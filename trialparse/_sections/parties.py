@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 from trialparse._draft import Draft
 from trialparse._sections._lines import Labels, nonblank
 from trialparse._split import Section
@@ -71,7 +73,7 @@ def parse_officials(section: Section, draft: Draft) -> None:
     """Blocks of name, `Role: X`, optional affiliation."""
     lines = section.lines
     idx = nonblank(lines)
-    roles = [k for k, hit in enumerate(_ROLE.scan([lines[i] for i in idx])) if hit is not None]
+    roles = list(compress(count(), _ROLE.scan(list(filter(None, lines)))))  # positions of the role lines
     out: list[Official] = []
     done = 0  # position in idx up to which lines are accounted for
     for n, r in enumerate(roles):

@@ -8,7 +8,8 @@ from trialparse._split import Section
 from trialparse.model import Location, RecruitmentStatus, _maker
 
 _SITE_STATUS = Labels("Site Status")
-_new_location = _maker(Location)  # sites are the page's longest list: the cheaper constructor
+# Sites are the page's longest list: the cheaper constructor, by position.
+_new_location = _maker(Location, positional=("facility", "city", "state", "zip", "country", "status", "geo"))
 
 # CT.gov country names that contain a comma; any other country is the last comma-separated part.
 COMMA_COUNTRIES = (
@@ -54,9 +55,11 @@ def split_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]) -> t
         head = line[: -len(country) - 2]
     else:
         head, _, country = line.rpartition(", ")
-    parts = _merge_tails(head.split(", ")) if head else []
-    if len(parts) <= 1:
-        return (parts[0] if parts else None), None, country or None
+    if ", " not in head:  # `City, Country` (or a bare country): no state
+        return head or None, None, country or None
+    parts = _merge_tails(head.split(", "))
+    if len(parts) == 1:
+        return parts[0], None, country or None
     return parts[0], ", ".join(parts[1:]), country or None
 
 
@@ -77,10 +80,6 @@ def _merge_tails(parts: list[str]) -> list[str]:
     return out
 
 
-def _looks_like_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]) -> bool:
-    return ", " in line or line in known[0]
-
-
 class _Addresses(dict[str, tuple[str | None, ...]]):
     """`split_address` of each address line of one page, read once: a study's sites share their cities."""
 
@@ -96,25 +95,34 @@ class _Addresses(dict[str, tuple[str | None, ...]]):
 def parse_locations(section: Section, draft: Draft) -> None:
     """Blocks end at `Site Status [X]`; above it an address line, and above that the facility name."""
     addresses = _Addresses(known_countries(draft.fields.get("countries", ())))
+    names = addresses.known[0]
     out: list[Location] = []
     lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
     stripped = list(map(str.strip, lines))
+    statuses: dict[str, RecruitmentStatus | None] = {"": None}  # known statuses of this page's sites
     start = 0  # first line of the site being read
-    for i, _, status in _SITE_STATUS.found(lines):  # a loop per site, not per line
-        out.append(_location(stripped[start:i], status, addresses, draft))
+    # A loop per site, not per line (the hot loop of long lists; one site is read inline, without a call).
+    for i, _, status in _SITE_STATUS.found(lines):
+        if status in statuses:
+            site_status = statuses[status]
+        else:
+            site_status = draft.enum(RecruitmentStatus, status, section="locations", field="locations.status")
+            if site_status is not None:  # an unknown status is reported at each site that has it
+                statuses[status] = site_status
+        if i - start > 1:  # a facility (one or more lines), then the address
+            city, state, country = addresses[stripped[i - 1]]
+            facility = " ".join(stripped[start : i - 1]) if i - start > 2 else stripped[start]
+            out.append(_new_location(facility or None, city, state, None, country, site_status, None))
+        elif i > start:  # one line: an address, or else a facility
+            line = stripped[start]
+            if ", " in line or line in names:
+                city, state, country = addresses[line]
+                out.append(_new_location(None, city, state, None, country, site_status, None))
+            else:
+                out.append(_new_location(line, None, None, None, None, site_status, None))
+        else:
+            out.append(_new_location(None, None, None, None, None, site_status, None))
         start = i + 1
     for line in stripped[start:]:
         draft.keep("locations", line)
     draft.fields["locations"] = tuple(out)
-
-
-def _location(block: list[str], status: str, addresses: _Addresses, draft: Draft) -> Location:
-    site_status = draft.enum(RecruitmentStatus, status, section="locations", field="locations.status") \
-        if status else None
-    if not block:
-        return _new_location(status=site_status)
-    if len(block) == 1 and not _looks_like_address(block[0], addresses.known):
-        return _new_location(facility=block[0], status=site_status)
-    city, state, country = addresses[block[-1]]
-    facility = " ".join(block[:-1]) or None
-    return _new_location(facility=facility, city=city, state=state, country=country, status=site_status)
