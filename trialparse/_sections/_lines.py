@@ -67,12 +67,13 @@ class Labels:
         return None if hit is None else self.read(line, hit)
 
     def scan(self, lines: list[str]) -> list[re.Match[str] | None]:
-        """The label match of every line (None for the others)."""
-        hits: list[re.Match[str] | None] = [None] * len(lines)
+        """The label match of every line, in one C-level pass (for short blocks whose lines are mostly labels)."""
+        return list(map(self.pattern.match, lines))
+
+    def indices(self, lines: list[str]) -> list[int]:
+        """Indices of the label lines of `lines` (a loop over the candidate lines only)."""
         match = self.pattern.match
-        for i in self.candidates(lines):
-            hits[i] = match(lines[i])
-        return hits
+        return [i for i in self.candidates(lines) if match(lines[i]) is not None]
 
     def found(self, lines: list[str]) -> list[tuple[int, str, str]]:
         """(index, label, value) of every label line of `lines`: a loop over the candidate lines only."""

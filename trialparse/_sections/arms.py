@@ -7,8 +7,6 @@ its first line is the name, the lines between are the description.
 
 from __future__ import annotations
 
-from itertools import compress, count
-
 import attrs
 
 from trialparse._draft import Draft
@@ -28,7 +26,7 @@ def parse_arms(section: Section, draft: Draft) -> None:
     lines = section.lines
     idx = nonblank(lines)
     starts: list[int] = []  # the label line of each arm: the line above its `Group Type`
-    for k in compress(count(), _GROUP_TYPE.scan(list(filter(None, lines)))):  # the `Group Type` lines
+    for k in _GROUP_TYPE.indices(list(filter(None, lines))):  # the `Group Type` lines
         if k and (not starts or k - 1 > starts[-1] + 1):
             starts.append(k - 1)  # (a `Group Type` right under another one is not a new arm: it stays a line)
     for k in range(starts[0] if starts else len(idx)):

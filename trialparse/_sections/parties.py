@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import compress, count
-
 from trialparse._draft import Draft
 from trialparse._sections._lines import Labels, nonblank
 from trialparse._split import Section
@@ -73,7 +71,7 @@ def parse_officials(section: Section, draft: Draft) -> None:
     """Blocks of name, `Role: X`, optional affiliation."""
     lines = section.lines
     idx = nonblank(lines)
-    roles = list(compress(count(), _ROLE.scan(list(filter(None, lines)))))  # positions of the role lines
+    roles = _ROLE.indices(list(filter(None, lines)))  # positions of the role lines
     out: list[Official] = []
     done = 0  # position in idx up to which lines are accounted for
     for n, r in enumerate(roles):
