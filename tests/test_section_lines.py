@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from trialparse._sections._lines import Labels, form, nonblank, text
 
@@ -34,6 +36,39 @@ def test_found_lists_every_label_line_with_its_index() -> None:
     lines = ["Mayo Clinic", "Rochester, Minnesota, United States", "Site Status RECRUITING", "Role: CHAIR", "x"]
     assert LABELS.found(lines) == [(2, "Site Status", "RECRUITING"), (3, "Role", "CHAIR")]
     assert [hit is not None for hit in LABELS.scan(lines)] == [False, False, True, True, False]
+
+
+def test_found_and_indices_on_odd_first_characters() -> None:
+    # Lines that the first-character filter must not pass over: indented, a non-ASCII space, the Kelvin sign
+    # and the long s, which case-insensitive matching reads as `k` and `s`.
+    labels = Labels("Kind", "Site Status")
+    lines = ["  Kind: A", "\u3000Kind B", "\u212aind C", "\u017fite status D", "kind", "Kindness", "x", ""]
+    assert labels.found(lines) == [(0, "Kind", "A"), (1, "Kind", "B"), (2, "Kind", "C"), (3, "Site Status", "D"),
+                                   (4, "Kind", "")]
+    assert labels.indices(lines) == [0, 1, 2, 3, 4]
+
+
+def test_bare_lines_follow_the_pattern_where_one_label_starts_another() -> None:
+    # `Study Start` comes first: the pattern reads `Study Start Date` as it, with the value `Date`.
+    labels = Labels("Study Start", "Study Start Date")
+    assert labels.first("Study Start Date") == ("Study Start", "Date")
+    assert labels.found(["Study Start Date"]) == [(0, "Study Start", "Date")]
+
+
+# Lines made of label words in any case, white space of several kinds and other text.
+_TOKENS = st.sampled_from(["Site", "Status", "site", "STATUS", "Role", "role", "Kind", "\u212aind", "\u017fite",
+                           " ", "  ", "\t", "\u3000", ":", "x", "\u00e9", "1", "-"])
+_LINES = st.lists(st.lists(_TOKENS, max_size=6).map("".join), max_size=12)
+
+
+@given(_LINES)
+def test_found_is_the_regex_read_of_every_line(lines: list[str]) -> None:
+    """The filtered loop finds exactly the lines the label pattern matches, with the same label and value."""
+    labels = Labels("Site Status", "Role", "Kind")
+    expected = [(i, *labels.read(line, hit)) for i, line in enumerate(lines)
+                if (hit := labels.pattern.match(line)) is not None]
+    assert labels.found(lines) == expected
+    assert labels.indices(lines) == [i for i, _, _ in expected]
 
 
 FORM = Labels("Recruitment Status", "Clinical Phase", "Total Enrollment")
