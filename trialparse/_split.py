@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress
 
 # Section name → (heading line, the site's fixed sentence under it). `header` holds the lines above the
 # first heading (title, NCT ID, Last Updated); `results` has two status sentences instead of one.
@@ -124,10 +123,12 @@ def _keys(lines: list[str]) -> dict[int, str]:
     collapses it."""
     stripped = list(map(str.lstrip, lines))  # the same line objects where nothing is stripped
     keys: dict[int, str] = {}
-    for i in compress(range(len(lines)), map(_LENGTHS.__contains__, map(len, stripped))):
-        key = stripped[i].casefold()
-        if key in _ANY:
-            keys[i] = key
+    # A plain loop: `map(_LENGTHS.__contains__, ...)` goes through a slot wrapper per line and costs more.
+    for i, line in enumerate(stripped):
+        if len(line) in _LENGTHS:
+            key = line.casefold()
+            if key in _ANY:
+                keys[i] = key
     for i in _run_lines("\n".join(stripped)):
         if (collapsed := _key(lines[i])) is not None:
             keys[i] = collapsed
