@@ -8,8 +8,10 @@ import pytest
 
 import trialparse
 from tests.conftest import REAL_PAGE, SAMPLES
+from trialparse._draft import Draft
+from trialparse._page import _assemble
 from trialparse._parse import parse_many
-from trialparse.model import AgencyClass, Trial
+from trialparse.model import AgencyClass, Source, SourceFormat, Trial
 
 PAGE = REAL_PAGE.read_text(encoding="utf-8")
 
@@ -103,3 +105,13 @@ def test_json_lines_give_one_record_per_line() -> None:
     lines = "\n".join(json.dumps(s) for s in studies) + "\n{broken\n"
     results = list(parse_many(lines, name="x.jsonl"))
     assert [type(r).__name__ for r in results] == ["Trial", "Trial", "ParseError"]
+
+
+def test_assemble_fills_defaults_and_rejects_an_unknown_field() -> None:
+    draft = Draft()
+    draft.fields["nct_id"] = "NCT01408199"
+    trial = _assemble(draft, Source(format=SourceFormat.PAGE_TEXT))
+    assert trial == Trial(nct_id="NCT01408199", source=Source(format=SourceFormat.PAGE_TEXT))
+    draft.fields["no_such_field"] = 1
+    with pytest.raises(TypeError, match="no_such_field"):
+        _assemble(draft, Source(format=SourceFormat.PAGE_TEXT))

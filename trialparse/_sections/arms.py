@@ -7,8 +7,6 @@ its first line is the name, the lines between are the description.
 
 from __future__ import annotations
 
-import attrs
-
 from trialparse._draft import Draft
 from trialparse._sections._lines import Labels, nonblank, text
 from trialparse._split import Section
@@ -16,8 +14,7 @@ from trialparse.model import Arm, ArmGroupType, Intervention, InterventionType, 
 
 _new_arm = _maker(Arm)
 _new_intervention = _maker(Intervention)
-# An intervention's fields but its arm labels, which `link_arms` sets.
-_KEPT = tuple(f.name for f in attrs.fields(Intervention) if f.name != "arm_labels")
+_linked = _maker(Intervention, positional=("name", "type", "description", "arm_labels", "other_names"))
 _GROUP_TYPE = Labels("Group Type")
 _INTERVENTION_TYPE = Labels("Intervention Type")
 
@@ -82,10 +79,12 @@ def link_arms(arms: tuple[Arm, ...], interventions: tuple[Intervention, ...]) ->
     """Each intervention's arm labels, from the arms that list it (the page shows the link on the arm side)."""
     if not arms:
         return interventions
-    linked = []
-    for item in interventions:
-        labels = tuple(arm.label for arm in arms if item.name in arm.intervention_names)
-        linked.append(
-            _new_intervention(**{f: getattr(item, f) for f in _KEPT}, arm_labels=labels) if labels else item
-        )
-    return tuple(linked)
+    labels: dict[str, list[str]] = {}  # intervention name → the labels of the arms that list it, in arm order
+    for arm in arms:
+        for name in dict.fromkeys(arm.intervention_names):  # an arm counts once, however often it names one
+            labels.setdefault(name, []).append(arm.label)
+    return tuple(
+        _linked(item.name, item.type, item.description, tuple(found), item.other_names)
+        if (found := labels.get(item.name)) else item
+        for item in interventions
+    )
