@@ -17,7 +17,7 @@ _TRIAL_FIELDS = attrs.fields(Trial)
 _TRIAL_NAMES = tuple(field.name for field in _TRIAL_FIELDS)
 _TRIAL_DEFAULTS = tuple(field.default for field in _TRIAL_FIELDS)
 _KNOWN_NAMES = frozenset(_TRIAL_NAMES)
-if any(default is attrs.NOTHING or isinstance(default, attrs.Factory) for default in _TRIAL_DEFAULTS):
+if any(default is attrs.NOTHING or isinstance(default, attrs.Factory) for default in _TRIAL_DEFAULTS):  # type: ignore[arg-type]
     raise TypeError("every Trial field needs a plain default to be filled in by position")
 _new_trial = _maker(Trial, positional=_TRIAL_NAMES)
 # A source without a name is the same value every time.
