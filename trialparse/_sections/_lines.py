@@ -48,8 +48,8 @@ class Labels:
         self.bare: dict[str, str] = {}
         for line in (*labels, *(label + ":" for label in labels)):
             hit = self.pattern.match(line)
-            if hit is not None and self.read(line, hit)[1] == "":
-                self.bare[line] = self.read(line, hit)[0]
+            if hit is not None and (read := self.read(line, hit))[1] == "":
+                self.bare[line] = read[0]
         starts = {c for label in labels for c in (label[0].lower(), label[0].upper())}
         # First characters no label line can have, each mapped to False (`dict.get(c, True)` keeps the rest).
         self.rejects = dict.fromkeys([c for c in _ASCII if c not in starts and not c.isspace()] + [""], False)

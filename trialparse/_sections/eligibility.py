@@ -21,8 +21,9 @@ _new_eligibility = _maker(Eligibility)
 def parse_eligibility(section: Section, draft: Draft) -> None:
     lines = section.lines
     end = next((i for i in _LABELS.candidates(lines) if _LABELS.first(lines[i]) is not None), len(lines))
-    criteria = "\n".join(lines[:end]).strip("\n") or None
-    inclusion, exclusion = split_criteria_lines(lines[:end], criteria) if criteria else ((), ())
+    criteria_lines = lines[:end]
+    criteria = "\n".join(criteria_lines).strip("\n") or None
+    inclusion, exclusion = split_criteria_lines(criteria_lines, criteria) if criteria else ((), ())
     values: dict[str, object] = {"criteria": criteria, "inclusion": inclusion, "exclusion": exclusion}
     rows, _ = form(lines[end:], _LABELS)
     for label, value, extra in rows:
