@@ -71,6 +71,30 @@ def test_found_is_the_regex_read_of_every_line(lines: list[str]) -> None:
     assert labels.indices(lines) == [i for i, _, _ in expected]
 
 
+SHARED = Labels("Site Status", "Role", "Kind")  # one instance across examples: its remembered lines build up
+
+
+@given(_LINES)
+def test_remembered_lines_read_as_the_regex_reads_them(lines: list[str]) -> None:
+    """A label line read once is answered from memory afterwards, with the same label and value."""
+    expected = [(i, *SHARED.read(line, hit)) for i, line in enumerate(lines)
+                if (hit := SHARED.pattern.match(line)) is not None]
+    assert SHARED.found(lines) == expected
+    assert SHARED.found(lines) == expected
+    assert [SHARED.first(line) for line in lines] == [SHARED.first(line) for line in lines]
+    assert SHARED.indices(lines) == [i for i, _, _ in expected]
+
+
+def test_only_short_label_lines_are_remembered_and_only_so_many() -> None:
+    labels = Labels("Site Status")
+    labels.found(["Site Status RECRUITING", "Site Status " + "X" * 80, "Mayo Clinic"])
+    assert "Site Status RECRUITING" in labels.read_lines
+    assert not any("X" * 80 in line or line == "Mayo Clinic" for line in labels.read_lines)
+    labels.found([f"Site Status S{i}" for i in range(2000)])
+    assert len(labels.read_lines) <= 512
+    assert labels.first("Site Status S1999") == ("Site Status", "S1999")  # read by the pattern, not remembered
+
+
 FORM = Labels("Recruitment Status", "Clinical Phase", "Total Enrollment")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress, count
 
 # Section name → (heading line, the site's fixed sentence under it). `header` holds the lines above the
 # first heading (title, NCT ID, Last Updated); `results` has two status sentences instead of one.
@@ -123,10 +124,11 @@ def _keys(lines: list[str]) -> dict[int, str]:
     collapses it."""
     stripped = list(map(str.lstrip, lines))  # the same line objects where nothing is stripped
     keys: dict[int, str] = {}
-    # A plain loop: `map(_LENGTHS.__contains__, ...)` goes through a slot wrapper per line and costs more.
-    for i, line in enumerate(stripped):
-        if len(line) in _LENGTHS:
-            key = line.casefold()
+    # A plain loop over the non-blank lines only (about half a page's lines are blank; `compress` skips them at
+    # C level). `map(_LENGTHS.__contains__, ...)` goes through a slot wrapper per line and costs more.
+    for i in compress(count(), stripped):
+        if len(stripped[i]) in _LENGTHS:
+            key = stripped[i].casefold()
             if key in _ANY:
                 keys[i] = key
     for i in _run_lines("\n".join(stripped)):
@@ -188,49 +190,52 @@ def split(text: str) -> list[Section]:
     keys = _keys(lines)  # headings and sentences: a few dozen lines
     sections: list[Section] = []
     name, has_heading = "header", True
-    chunks: list[tuple[int, int]] = []  # the current section's runs of body lines
+    dropped: list[tuple[int, int]] = []  # runs of body lines before a site sentence inside the current section
     seen: set[str] = set()
     body = 0  # first line of the current section's body not yet assigned
     n = len(lines)
+    by_text, by_sentence = HEADING_BY_TEXT.get, HEADING_BY_SENTENCE.get
     for i in sorted(keys):
         if i < body:  # the sentence of a heading just opened
             continue
         key = keys[i]
-        heading = HEADING_BY_TEXT.get(key)
+        heading = by_text(key)
         if heading is not None:
             j = i + 1
             while j < n and not lines[j]:
                 j += 1
-            has_sentence = HEADING_BY_SENTENCE.get(keys.get(j, "")) == heading
+            has_sentence = j in keys and by_sentence(keys[j]) == heading
             if not has_sentence and not _bare_heading_counts(heading, seen, lambda: _confirmed_headings(lines, keys)):
                 continue  # a heading that is not one stays a body line
-            chunks.append((body, i))
-            sections.append(Section(name, _body(lines, chunks), has_heading))
-            name, has_heading, chunks = heading, True, []
+            sections.append(Section(name, _body(lines, dropped, body, i), has_heading))
+            name, has_heading = heading, True
+            if dropped:
+                dropped = []
             seen.add(heading)
             body = j + 1 if has_sentence else i + 1
             continue
-        chunks.append((body, i))  # a site sentence: dropped from the body
-        body = i + 1
-        sentence_of = HEADING_BY_SENTENCE.get(key)
-        if sentence_of is not None:  # the sentence without its heading still opens the section
-            sections.append(Section(name, _body(lines, chunks), has_heading))
-            name, has_heading, chunks = sentence_of, False, []
+        sentence_of = by_sentence(key)
+        if sentence_of is None:  # a site sentence: dropped from the body
+            dropped.append((body, i))
+        else:  # the sentence without its heading still opens the section
+            sections.append(Section(name, _body(lines, dropped, body, i), has_heading))
+            name, has_heading = sentence_of, False
+            if dropped:
+                dropped = []
             seen.add(sentence_of)
-    chunks.append((body, n))
-    sections.append(Section(name, _body(lines, chunks), has_heading))
+        body = i + 1
+    sections.append(Section(name, _body(lines, dropped, body, n), has_heading))
     return sections
 
 
-def _body(lines: list[str], chunks: list[tuple[int, int]]) -> list[str]:
-    """The lines of `chunks`, without blank lines at either end (lines are right-stripped: a blank one is
-    empty)."""
-    if len(chunks) == 1:
-        ((start, end),) = chunks
-        while start < end and not lines[start]:
-            start += 1
-        while end > start and not lines[end - 1]:
-            end -= 1
-        return lines[start:end]
-    out = [line for start, end in chunks for line in lines[start:end]]
-    return _body(out, [(0, len(out))])
+def _body(lines: list[str], dropped: list[tuple[int, int]], start: int, end: int) -> list[str]:
+    """Lines start..end-1 after the runs in `dropped`, without blank lines at either end (lines are
+    right-stripped: a blank one is empty)."""
+    if dropped:
+        lines = [line for first, last in (*dropped, (start, end)) for line in lines[first:last]]
+        start, end = 0, len(lines)
+    while start < end and not lines[start]:
+        start += 1
+    while end > start and not lines[end - 1]:
+        end -= 1
+    return lines[start:end]

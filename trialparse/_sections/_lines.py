@@ -29,27 +29,33 @@ _HEAD = itemgetter(slice(0, 1))
 _ASCII = [chr(c) for c in range(128)]
 
 
+# The longest label line `Labels` keeps once read, and how many it keeps.
+_REMEMBERED_LENGTH = 64
+_REMEMBERED_LINES = 512
+
+
 class Labels:
-    """What recognises a set of labels at the start of a line: the bare label lines as they are printed (a dict
-    hit for the usual `Label` line) and one regex for the rest (`Label value`, `Label: value`, odd spacing or
-    case).
+    """What recognises a set of labels at the start of a line: the label lines already read (a dict hit for the
+    usual bare `Label` line, and for the few `Label VALUE` lines a page repeats, such as `Site Status
+    RECRUITING`) and one regex for the rest (`Label value`, `Label: value`, odd spacing or case).
 
     A regex call costs far more than a look at a line's first character: only lines that start with white space,
     a label's first letter (either case) or a non-ASCII character (which case folding may map to one) are
     matched at all; the others, most value lines, are passed over in one C-level pass (`candidates`)."""
 
-    __slots__ = ("bare", "labels", "pattern", "rejects")
+    __slots__ = ("labels", "pattern", "read_lines", "rejects")
 
     def __init__(self, *labels: str) -> None:
         self.labels = labels
         words = (r"\s+".join(map(re.escape, label.split())) for label in labels)
         self.pattern = re.compile(r"\s*(?:" + "|".join(f"({w})" for w in words) + r")(?=\s|:|$)", re.IGNORECASE)
-        # Bare label lines as the pattern reads them (where one label starts another, the pattern decides).
-        self.bare: dict[str, str] = {}
+        # Label lines as the pattern reads them, line → (label, value): the bare labels (where one label starts
+        # another, the pattern decides), then each short label line read (`_remember`).
+        self.read_lines: dict[str, tuple[str, str]] = {}
         for line in (*labels, *(label + ":" for label in labels)):
             hit = self.pattern.match(line)
             if hit is not None and (read := self.read(line, hit))[1] == "":
-                self.bare[line] = read[0]
+                self.read_lines[line] = read
         starts = {c for label in labels for c in (label[0].lower(), label[0].upper())}
         # First characters no label line can have, each mapped to False (`dict.get(c, True)` keeps the rest).
         self.rejects = dict.fromkeys([c for c in _ASCII if c not in starts and not c.isspace()] + [""], False)
@@ -60,11 +66,11 @@ class Labels:
 
     def first(self, line: str) -> tuple[str, str] | None:
         """(label, value) for the first label that `line` starts with (whitespace and case aside)."""
-        found = self.bare.get(line)
+        found = self.read_lines.get(line)
         if found is not None:
-            return found, ""
+            return found
         hit = self.pattern.match(line)
-        return None if hit is None else self.read(line, hit)
+        return None if hit is None else self._remember(line, hit)
 
     def scan(self, lines: list[str]) -> list[re.Match[str] | None]:
         """The label match of every line, in one C-level pass (for short blocks whose lines are mostly labels)."""
@@ -72,22 +78,30 @@ class Labels:
 
     def indices(self, lines: list[str]) -> list[int]:
         """Indices of the label lines of `lines` (a loop over the candidate lines only)."""
-        match = self.pattern.match
-        return [i for i in self.candidates(lines) if match(lines[i]) is not None]
+        known, match = self.read_lines, self.pattern.match
+        return [i for i in self.candidates(lines) if lines[i] in known or match(lines[i]) is not None]
 
     def found(self, lines: list[str]) -> list[tuple[int, str, str]]:
         """(index, label, value) of every label line of `lines`: a loop over the candidate lines only."""
         out: list[tuple[int, str, str]] = []
-        bare = self.bare
+        known = self.read_lines.get
         match = self.pattern.match
         for i in self.candidates(lines):
             line = lines[i]
-            label = bare.get(line)
-            if label is not None:
-                out.append((i, label, ""))
+            found = known(line)
+            if found is not None:
+                out.append((i, *found))
             elif (hit := match(line)) is not None:
-                out.append((i, *self.read(line, hit)))
+                out.append((i, *self._remember(line, hit)))
         return out
+
+    def _remember(self, line: str, hit: re.Match[str]) -> tuple[str, str]:
+        """`read`, kept for the next time the line is seen when it is short (a label with an enum value, as a
+        rule); the dict is bounded, so a stream of unique lines cannot grow it."""
+        found = self.read(line, hit)
+        if len(line) <= _REMEMBERED_LENGTH and len(self.read_lines) < _REMEMBERED_LINES:
+            self.read_lines[line] = found
+        return found
 
     def read(self, line: str, hit: re.Match[str]) -> tuple[str, str]:
         """(label, value) of a line that `scan` matched."""

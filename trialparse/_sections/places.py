@@ -31,32 +31,52 @@ COMMA_COUNTRIES = (
 
 
 _COMMA_SET = frozenset(COMMA_COUNTRIES)
-_COMMA_SUFFIXES = tuple(", " + c for c in COMMA_COUNTRIES)
+
+# What `split_address` needs of a page's countries: every known country name, and for each last part of a
+# comma name (`Republic of`), the `", " + name` suffixes that end with it, in the order they are tried.
+Known = tuple[frozenset[str], dict[str, tuple[str, ...]]]
+_KNOWN: dict[tuple[str, ...], Known] = {}  # by the page's Countries: a dump repeats a few hundred lists
 
 
-def known_countries(countries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(every known country name, `", " + name` of those with a comma) from the page's Countries and the
-    built-in list."""
-    names = frozenset((*countries, *COMMA_COUNTRIES))
-    extra = tuple(", " + c for c in countries if "," in c and c not in _COMMA_SET)
-    return names, _COMMA_SUFFIXES + extra if extra else _COMMA_SUFFIXES
+def known_countries(countries: tuple[str, ...]) -> Known:
+    """The known country names from the page's Countries and the built-in comma names."""
+    known = _KNOWN.get(countries)
+    if known is None:
+        comma = (*COMMA_COUNTRIES, *(c for c in countries if "," in c and c not in _COMMA_SET))
+        tails: dict[str, tuple[str, ...]] = {}
+        for name in comma:
+            tail = name.rpartition(", ")[2]
+            tails[tail] = (*tails.get(tail, ()), ", " + name)
+        known = frozenset((*countries, *COMMA_COUNTRIES)), tails
+        if len(_KNOWN) < 1024:
+            _KNOWN[countries] = known
+    return known
 
 
-def split_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]) -> tuple[str | None, ...]:
+def split_address(line: str, known: Known) -> tuple[str | None, ...]:
     """(city, state, country) of `City, State, Country` / `City, Country`; the country is matched first
-    against the page's own country list and the known comma names, so `Seoul, Korea, Republic of` works."""
-    names, suffixes = known
-    country = None
-    if line.endswith(suffixes):  # one C-level test for the common case of no comma country
-        country = next(s for s in suffixes if line.endswith(s))[2:]
-    if country is None and line in names:
-        return None, None, line
-    if country is not None:
-        head = line[: -len(country) - 2]
-    else:
-        head, _, country = line.rpartition(", ")
+    against the page's own country list and the known comma names, so `Seoul, Korea, Republic of` works.
+
+    A line can end with a comma name only where its last part is that name's last part: one dict lookup
+    stands in for a test of every comma name (a line that is a bare country without a comma reads the same
+    either way: no city, no state)."""
+    head, _, country = line.rpartition(", ")
+    suffixes = known[1].get(country)
+    if suffixes is not None:
+        for suffix in suffixes:
+            if line.endswith(suffix):
+                head, country = line[: -len(suffix)], suffix[2:]
+                break
+        else:
+            if line in known[0]:
+                return None, None, line
     if ", " not in head:  # `City, Country` (or a bare country): no state
         return head or None, None, country or None
+    city, _, state = head.partition(", ")
+    if ", " not in state:  # `City, State`, unless the state is a tail of the city
+        if state.isdigit() or (len(state) <= _TAIL_LENGTH and state.casefold() in _TAILS):  # casefold never shortens
+            return f"{city}, {state}", None, country or None
+        return city, state, country or None
     parts = _merge_tails(head.split(", "))
     if len(parts) == 1:
         return parts[0], None, country or None
@@ -66,6 +86,7 @@ def split_address(line: str, known: tuple[frozenset[str], tuple[str, ...]]) -> t
 # Parts that never stand alone in a CT.gov address: they end the part before them
 # (`Bristol, City Of` is one UK county; `Bogota, D.C.` one city; a bare number is a postal district).
 _TAILS = frozenset({"city of", "d.c.", "d.c", "dc"})
+_TAIL_LENGTH = max(map(len, _TAILS))
 
 
 def _merge_tails(parts: list[str]) -> list[str]:
@@ -83,7 +104,7 @@ def _merge_tails(parts: list[str]) -> list[str]:
 class _Addresses(dict[str, tuple[str | None, ...]]):
     """`split_address` of each address line of one page, read once: a study's sites share their cities."""
 
-    def __init__(self, known: tuple[frozenset[str], tuple[str, ...]]) -> None:
+    def __init__(self, known: Known) -> None:
         super().__init__()
         self.known = known
 
