@@ -50,11 +50,12 @@ _MARKUP_START = re.compile(r"<[A-Za-z!?]")
 
 def detect(text: str) -> SourceFormat:
     """The input format, from the content alone."""
-    head = text.lstrip("\ufeff \t\r\n")[:2048]
-    if _JSON_START.match(head):
+    text = text.lstrip("\ufeff \t\r\n")
+    first = text[:1]  # page text, most input, is told by its first character alone
+    if first in ("{", "[") and _JSON_START.match(text[:2048]):
         return SourceFormat.CTGOV_JSON
-    if _MARKUP_START.match(head):
-        lowered = head.lower()
+    if first == "<" and _MARKUP_START.match(text):
+        lowered = text[:2048].lower()
         if "<html" in lowered or "<!doctype html" in lowered or "<body" in lowered or "<div" in lowered:
             return SourceFormat.PAGE_HTML
         return SourceFormat.CTGOV_XML

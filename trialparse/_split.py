@@ -122,17 +122,20 @@ def _keys(lines: list[str]) -> dict[int, str]:
     A line whose stripped length is a heading's or a sentence's (about one in five) is case folded and looked
     up; a line holding a run of spaces or a tab inside it (rare: found by search) goes through `_key`, which
     collapses it."""
-    stripped = list(map(str.lstrip, lines))  # the same line objects where nothing is stripped
     keys: dict[int, str] = {}
     # A plain loop over the non-blank lines only (about half a page's lines are blank; `compress` skips them at
-    # C level). `map(_LENGTHS.__contains__, ...)` goes through a slot wrapper per line and costs more.
-    for i in compress(count(), stripped):
-        if len(stripped[i]) in _LENGTHS:
-            key = stripped[i].casefold()
+    # C level), each stripped in the loop: few lines are indented, so `lstrip` hands back the line itself.
+    # `map(_LENGTHS.__contains__, ...)` goes through a slot wrapper per line and costs more.
+    for i in compress(count(), lines):
+        line = lines[i].lstrip()
+        if len(line) in _LENGTHS:
+            key = line.casefold()
             if key in _ANY:
                 keys[i] = key
-    for i in _run_lines("\n".join(stripped)):
-        if (collapsed := _key(lines[i])) is not None:
+    # Runs found in the lines as they are: a run in an indent is not one inside the line, so each is checked.
+    for i in _run_lines("\n".join(lines)):
+        inner = lines[i].lstrip()
+        if ("  " in inner or "\t" in inner) and (collapsed := _key(inner)) is not None:
             keys[i] = collapsed
     return keys
 

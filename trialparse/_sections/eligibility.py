@@ -20,16 +20,16 @@ _new_eligibility = _maker(Eligibility)
 
 def parse_eligibility(section: Section, draft: Draft) -> None:
     lines = section.lines
-    end = next((i for i in _LABELS.candidates(lines) if _LABELS.first(lines[i]) is not None), len(lines))
-    criteria_lines = lines[:end]
+    # One pass finds the labels; the lines above the first are the criteria (blank lines at their end aside).
+    rows, above = form(lines, _LABELS)
+    criteria_lines = lines[: above[-1] + 1] if above else []
     criteria = "\n".join(criteria_lines).strip("\n") or None
     inclusion, exclusion = split_criteria_lines(criteria_lines, criteria) if criteria else ((), ())
     values: dict[str, object] = {"criteria": criteria, "inclusion": inclusion, "exclusion": exclusion}
-    rows, _ = form(lines[end:], _LABELS)
     for label, value, extra in rows:
         _row(label, value, values, draft)
         for i in extra:
-            draft.keep("eligibility", lines[end + i])
+            draft.keep("eligibility", lines[i])
     draft.fields["eligibility"] = _new_eligibility(**values)
 
 
