@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import REAL_PAGE
-from trialparse._split import _run_lines, split
+from trialparse._split import _ANY, _keys, split
 
 PAGE = REAL_PAGE.read_text(encoding="utf-8")
 NAMES = [s.name for s in split(PAGE)]
@@ -42,8 +42,20 @@ def test_heading_text_inside_a_longer_line_is_body_text() -> None:
     assert {s.name: s.lines for s in sections}["conditions"] == ["Conditions  of the skin"]
 
 
-@given(st.lists(st.text(alphabet=" \tab", max_size=6), min_size=1, max_size=8))
-def test_run_lines_are_the_lines_with_a_run_of_spaces_or_a_tab(lines: list[str]) -> None:
-    lines = [line.strip() for line in lines]
-    expected = {i for i, line in enumerate(lines) if "  " in line or "\t" in line}
-    assert _run_lines("\n".join(lines)) == expected
+_WORDS = st.sampled_from(["Study", "study", "STUDY", "Design", "design", "Locations", "x", " ", "  ", "\t", "\u3000",
+                          "\u2003", ""])
+
+
+@given(st.lists(st.lists(_WORDS, max_size=5).map("".join), max_size=8))
+def test_keys_are_the_lines_that_fold_to_a_heading_or_sentence(lines: list[str]) -> None:
+    """A line is a key when its stripped, case-folded text is one, or when it holds a run of spaces or a tab and
+    its collapsed text is one (a single odd space inside a line is not collapsed)."""
+    lines = [line.rstrip() for line in lines]
+    expected = {}
+    for i, line in enumerate(lines):
+        inner = line.lstrip()
+        if inner.casefold() in _ANY:
+            expected[i] = inner.casefold()
+        elif ("  " in inner or "\t" in inner) and " ".join(inner.split()).casefold() in _ANY:
+            expected[i] = " ".join(inner.split()).casefold()
+    assert _keys(lines) == expected

@@ -120,41 +120,19 @@ def _keys(lines: list[str]) -> dict[int, str]:
     """Line index → folded text of every heading and site sentence line: the hot loop of the parser.
 
     A line whose stripped length is a heading's or a sentence's (about one in five) is case folded and looked
-    up; a line holding a run of spaces or a tab inside it (rare: found by search) goes through `_key`, which
-    collapses it."""
+    up; a line holding a run of spaces or a tab (rare) goes through `_key`, which collapses it."""
     keys: dict[int, str] = {}
     # A plain loop over the non-blank lines only (about half a page's lines are blank; `compress` skips them at
     # C level), each stripped in the loop: few lines are indented, so `lstrip` hands back the line itself.
-    # `map(_LENGTHS.__contains__, ...)` goes through a slot wrapper per line and costs more.
+    # `map(_LENGTHS.__contains__, ...)` goes through a slot wrapper per line and costs more; the two `in` tests
+    # on a short line cost less than joining the page and searching it for runs.
     for i in compress(count(), lines):
         line = lines[i].lstrip()
-        if len(line) in _LENGTHS:
-            key = line.casefold()
-            if key in _ANY:
-                keys[i] = key
-    # Runs found in the lines as they are: a run in an indent is not one inside the line, so each is checked.
-    for i in _run_lines("\n".join(lines)):
-        inner = lines[i].lstrip()
-        if ("  " in inner or "\t" in inner) and (collapsed := _key(inner)) is not None:
+        if len(line) in _LENGTHS and (key := line.casefold()) in _ANY:
+            keys[i] = key
+        elif ("  " in line or "\t" in line) and (collapsed := _key(line)) is not None:
             keys[i] = collapsed
     return keys
-
-
-def _run_lines(joined: str) -> set[int]:
-    """Indices of the lines of `joined` that hold a run of spaces or a tab."""
-    odd: set[int] = set()
-    for run in ("  ", "\t"):
-        line, counted = 0, 0
-        pos = joined.find(run)
-        while pos >= 0:
-            line += joined.count("\n", counted, pos)
-            counted = pos
-            odd.add(line)
-            end = joined.find("\n", pos)
-            if end < 0:
-                break
-            pos = joined.find(run, end)
-    return odd
 
 
 def clean_lines(text: str) -> list[str]:
