@@ -49,13 +49,15 @@ _WORDS = st.sampled_from(["Study", "study", "STUDY", "Design", "design", "Locati
 @given(st.lists(st.lists(_WORDS, max_size=5).map("".join), max_size=8))
 def test_keys_are_the_lines_that_fold_to_a_heading_or_sentence(lines: list[str]) -> None:
     """A line is a key when its stripped, case-folded text is one, or when it holds a run of spaces or a tab and
-    its collapsed text is one (a single odd space inside a line is not collapsed)."""
-    lines = [line.rstrip() for line in lines]
+    its collapsed text is one (a single odd space inside a line is not collapsed); every line comes out
+    right-stripped."""
+    right_stripped = [line.rstrip() for line in lines]
     expected = {}
     for i, line in enumerate(lines):
-        inner = line.lstrip()
+        inner = line.strip()
         if inner.casefold() in _ANY:
             expected[i] = inner.casefold()
         elif ("  " in inner or "\t" in inner) and " ".join(inner.split()).casefold() in _ANY:
             expected[i] = " ".join(inner.split()).casefold()
     assert _keys(lines) == expected
+    assert lines == right_stripped

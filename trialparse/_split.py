@@ -117,17 +117,22 @@ def _key(line: str) -> str | None:
 
 
 def _keys(lines: list[str]) -> dict[int, str]:
-    """Line index → folded text of every heading and site sentence line: the hot loop of the parser.
+    """Line index → folded text of every heading and site sentence line: the hot loop of the parser. Right-strips
+    each line of `lines` in place on the way (so a line of white space becomes blank).
 
     A line whose stripped length is a heading's or a sentence's (about one in five) is case folded and looked
     up; a line holding a run of spaces or a tab (rare) goes through `_key`, which collapses it."""
     keys: dict[int, str] = {}
-    # A plain loop over the non-blank lines only (about half a page's lines are blank; `compress` skips them at
-    # C level), each stripped in the loop: few lines are indented, so `lstrip` hands back the line itself.
-    # `map(_LENGTHS.__contains__, ...)` goes through a slot wrapper per line and costs more; the two `in` tests
-    # on a short line cost less than joining the page and searching it for runs.
+    # A plain loop over the non-blank lines only (about half a page's lines are empty; `compress` skips them at
+    # C level). Each is stripped here, and right-stripped only where it ends in white space (few do): cheaper than
+    # an `rstrip` pass over every line and an `lstrip` pass after it. `map(_LENGTHS.__contains__, ...)` goes
+    # through a slot wrapper per line and costs more; the two `in` tests on a short line cost less than joining
+    # the page and searching it for runs.
     for i in compress(count(), lines):
-        line = lines[i].lstrip()
+        raw = lines[i]
+        line = raw.strip()
+        if line is not raw and raw[-1].isspace():  # `strip` hands back the line itself when there is nothing to strip
+            lines[i] = raw.rstrip()
         if len(line) in _LENGTHS and (key := line.casefold()) in _ANY:
             keys[i] = key
         elif ("  " in line or "\t" in line) and (collapsed := _key(line)) is not None:
@@ -135,10 +140,10 @@ def _keys(lines: list[str]) -> dict[int, str]:
     return keys
 
 
-def clean_lines(text: str) -> list[str]:
-    """Lines with NBSP as space and trailing whitespace gone; leading indentation is kept (it is Markdown).
-    A line of nothing but NUL bytes and spaces (debris of a bad conversion) is a blank line."""
-    lines = list(map(str.rstrip, text.replace("\u00a0", " ").splitlines()))
+def raw_lines(text: str) -> list[str]:
+    """The page's lines with NBSP as space (`_keys` then right-strips them; leading indentation is kept: it is
+    Markdown). A line of nothing but NUL bytes and spaces (debris of a bad conversion) is a blank line."""
+    lines = text.replace("\u00a0", " ").splitlines()
     if "\x00" in text:
         lines = [line if line.strip(" \t\x00") else "" for line in lines]
     return lines
@@ -167,8 +172,8 @@ def _bare_heading_counts(name: str, seen: set[str], confirmed: Callable[[], set[
 
 def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
-    lines = clean_lines(text)
-    keys = _keys(lines)  # headings and sentences: a few dozen lines
+    lines = raw_lines(text)
+    keys = _keys(lines)  # headings and sentences: a few dozen lines; `lines` right-stripped on the way
     sections: list[Section] = []
     name, has_heading = "header", True
     dropped: list[tuple[int, int]] = []  # runs of body lines before a site sentence inside the current section
