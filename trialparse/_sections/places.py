@@ -74,7 +74,7 @@ def split_address(line: str, known: Known) -> tuple[str | None, ...]:
         return head or None, None, country or None
     city, _, state = head.partition(", ")
     if ", " not in state:  # `City, State`, unless the state is a tail of the city
-        if state.isdigit() or (len(state) <= _TAIL_LENGTH and state.casefold() in _TAILS):  # casefold never shortens
+        if _is_tail(state):
             return f"{city}, {state}", None, country or None
         return city, state, country or None
     parts = _merge_tails(head.split(", "))
@@ -89,12 +89,17 @@ _TAILS = frozenset({"city of", "d.c.", "d.c", "dc"})
 _TAIL_LENGTH = max(map(len, _TAILS))
 
 
+def _is_tail(part: str) -> bool:
+    # Only a short part is case folded (casefold never shortens a string).
+    return part.isdigit() or (len(part) <= _TAIL_LENGTH and part.casefold() in _TAILS)
+
+
 def _merge_tails(parts: list[str]) -> list[str]:
     if len(parts) == 1:
         return parts
     out: list[str] = []
     for part in parts:
-        if out and (part.casefold() in _TAILS or part.isdigit()):
+        if out and _is_tail(part):
             out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)
