@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from itertools import compress, count, repeat
-from operator import itemgetter
+from itertools import compress
 
 
 def nonblank(lines: list[str]) -> list[int]:
@@ -24,8 +22,6 @@ def text(lines: list[str], start: int, end: int) -> str | None:
     return "\n".join(lines[start:end]).strip() or None
 
 
-# The first character of each line (`""` for a blank one), by a C-level callable.
-_HEAD = itemgetter(slice(0, 1))
 _ASCII = [chr(c) for c in range(128)]
 
 
@@ -41,7 +37,7 @@ class Labels:
 
     A regex call costs far more than a look at a line's first character: only lines that start with white space,
     a label's first letter (either case) or a non-ASCII character (which case folding may map to one) are
-    matched at all; the others, most value lines, are passed over in one C-level pass (`candidates`)."""
+    matched at all; the others, most value lines, are passed over (`candidates`)."""
 
     __slots__ = ("labels", "pattern", "read_lines", "rejects")
 
@@ -57,12 +53,14 @@ class Labels:
             if hit is not None and (read := self.read(line, hit))[1] == "":
                 self.read_lines[line] = read
         starts = {c for label in labels for c in (label[0].lower(), label[0].upper())}
-        # First characters no label line can have, each mapped to False (`dict.get(c, True)` keeps the rest).
-        self.rejects = dict.fromkeys([c for c in _ASCII if c not in starts and not c.isspace()] + [""], False)
+        # The ASCII first characters no label line can have (any other may start one).
+        self.rejects = frozenset(c for c in _ASCII if c not in starts and not c.isspace())
 
-    def candidates(self, lines: list[str]) -> Iterator[int]:
-        """Indices of the lines that may hold a label (a superset: each is then checked in full)."""
-        return compress(count(), map(self.rejects.get, map(_HEAD, lines), repeat(True)))
+    def candidates(self, lines: list[str]) -> list[int]:
+        """Indices of the lines that may hold a label (a superset: each is then checked in full). A comprehension
+        with a set test: cheaper than a pipeline of C-level `map`s, which pay for a call per line at each stage."""
+        rejects = self.rejects
+        return [i for i, line in enumerate(lines) if line and line[0] not in rejects]
 
     def first(self, line: str) -> tuple[str, str] | None:
         """(label, value) for the first label that `line` starts with (whitespace and case aside)."""
@@ -126,16 +124,22 @@ def form(lines: list[str], labels: Labels) -> tuple[list[tuple[str, str, list[in
     A label stands on its own line with the value on the next non-blank line, or shares the line with its
     value. Lines after a value, up to the next label, belong to that label (a multi-line value or debris).
     """
-    idx = nonblank(lines)
     nonblank_lines = list(filter(None, lines))
     found = labels.found(nonblank_lines)
+    idx: list[int] | None = None  # the lines' indices among all lines: built only for lines beside the labels
     rows: list[tuple[str, str, list[int]]] = []
     for n, (k, label, inline) in enumerate(found):  # a loop per label, not per line
-        end = found[n + 1][0] if n + 1 < len(found) else len(idx)
+        end = found[n + 1][0] if n + 1 < len(found) else len(nonblank_lines)
         rest = k + 1
         value = inline
         if inline == "" and rest < end:  # a bare label: its value is the next line (no label: `found` has them all)
             value = nonblank_lines[rest].strip()
             rest += 1
-        rows.append((label, value, idx[rest:end]))
-    return rows, idx[: found[0][0]] if found else idx
+        extra: list[int] = []
+        if rest < end:
+            if idx is None:
+                idx = nonblank(lines)
+            extra = idx[rest:end]
+        rows.append((label, value, extra))
+    before = found[0][0] if found else len(nonblank_lines)
+    return rows, nonblank(lines)[:before] if before else []

@@ -106,22 +106,17 @@ def _merge_tails(parts: list[str]) -> list[str]:
     return out
 
 
-class _Addresses(dict[str, tuple[str | None, ...]]):
-    """`split_address` of each address line of one page, read once: a study's sites share their cities."""
-
-    def __init__(self, known: Known) -> None:
-        super().__init__()
-        self.known = known
-
-    def __missing__(self, line: str) -> tuple[str | None, ...]:
-        self[line] = parts = split_address(line, self.known)
-        return parts
+def _new_address(addresses: dict[str, tuple[str | None, ...]], line: str, known: Known) -> tuple[str | None, ...]:
+    """`split_address` of a line not yet in `addresses`, kept there: a study's sites share their cities."""
+    addresses[line] = parts = split_address(line, known)
+    return parts
 
 
 def parse_locations(section: Section, draft: Draft) -> None:
     """Blocks end at `Site Status [X]`; above it an address line, and above that the facility name."""
-    addresses = _Addresses(known_countries(draft.fields.get("countries", ())))
-    names = addresses.known[0]
+    known = known_countries(draft.fields.get("countries", ()))
+    names = known[0]
+    addresses: dict[str, tuple[str | None, ...]] = {}  # address line → (city, state, country)
     out: list[Location] = []
     lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
     stripped = list(map(str.strip, lines))
@@ -136,13 +131,14 @@ def parse_locations(section: Section, draft: Draft) -> None:
             if site_status is not None:  # an unknown status is reported at each site that has it
                 statuses[status] = site_status
         if i - start > 1:  # a facility (one or more lines), then the address
-            city, state, country = addresses[stripped[i - 1]]
+            line = stripped[i - 1]
+            city, state, country = addresses.get(line) or _new_address(addresses, line, known)
             facility = " ".join(stripped[start : i - 1]) if i - start > 2 else stripped[start]
             out.append(_new_location(facility or None, city, state, None, country, site_status, None))
         elif i > start:  # one line: an address, or else a facility
             line = stripped[start]
             if ", " in line or line in names:
-                city, state, country = addresses[line]
+                city, state, country = addresses.get(line) or _new_address(addresses, line, known)
                 out.append(_new_location(None, city, state, None, country, site_status, None))
             else:
                 out.append(_new_location(line, None, None, None, None, site_status, None))
