@@ -98,22 +98,26 @@ def test_only_short_label_lines_are_remembered_and_only_so_many() -> None:
 FORM = Labels("Recruitment Status", "Clinical Phase", "Total Enrollment")
 
 
-@pytest.mark.parametrize(("lines", "rows", "orphans"), [
+@pytest.mark.parametrize(("lines", "rows", "first"), [
     (["Recruitment Status", "", "COMPLETED", "", "Clinical Phase", "", "PHASE4"],
-     [("Recruitment Status", "COMPLETED", []), ("Clinical Phase", "PHASE4", [])], []),
+     [("Recruitment Status", "COMPLETED", []), ("Clinical Phase", "PHASE4", [])], 0),
     (["Recruitment Status COMPLETED", "Clinical Phase: PHASE4"],
-     [("Recruitment Status", "COMPLETED", []), ("Clinical Phase", "PHASE4", [])], []),
+     [("Recruitment Status", "COMPLETED", []), ("Clinical Phase", "PHASE4", [])], 0),
     # a bare label followed by another label has an empty value
     (["Recruitment Status", "Clinical Phase", "PHASE4"],
-     [("Recruitment Status", "", []), ("Clinical Phase", "PHASE4", [])], []),
-    # lines before any label are orphans; lines after a value belong to its label
+     [("Recruitment Status", "", []), ("Clinical Phase", "PHASE4", [])], 0),
+    # lines before the first label belong to none; lines after a value belong to its label
     (["stray", "", "Total Enrollment", "15 participants", "", "more text"],
-     [("Total Enrollment", "15 participants", [5])], [0]),
-    (["Total Enrollment"], [("Total Enrollment", "", [])], []),
-    ([], [], []),
+     [("Total Enrollment", "15 participants", [5])], 2),
+    # a line like a label line's text above it is a label line too: the first label is the first of them
+    (["x", "Total Enrollment 5", "", "y", "Total Enrollment 5"],
+     [("Total Enrollment", "5", [3]), ("Total Enrollment", "5", [])], 1),
+    (["Total Enrollment"], [("Total Enrollment", "", [])], 0),
+    (["no", "", "labels"], [], 3),
+    ([], [], 0),
 ])
-def test_form(lines: list[str], rows: list[tuple[str, str, list[int]]], orphans: list[int]) -> None:
-    assert form(lines, FORM) == (rows, orphans)
+def test_form(lines: list[str], rows: list[tuple[str, str, list[int]]], first: int) -> None:
+    assert form(lines, FORM) == (rows, first)
 
 
 @pytest.mark.parametrize(("lines", "start", "end", "expected"), [
@@ -128,3 +132,10 @@ def test_text(lines: list[str], start: int, end: int, expected: str | None) -> N
 
 def test_nonblank() -> None:
     assert nonblank(["a", "", "b", ""]) == [0, 2]
+
+
+@given(st.lists(st.sampled_from(["", "Total Enrollment 5", "total  enrollment", "COMPLETED", "x", "  Clinical Phase"]),
+                max_size=10))
+def test_form_first_is_the_first_label_line(lines: list[str]) -> None:
+    _, first = form(lines, FORM)
+    assert first == next((i for i, line in enumerate(lines) if FORM.first(line) is not None), len(lines))

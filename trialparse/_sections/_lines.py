@@ -118,11 +118,12 @@ class Labels:
         return None if hit is None else hit[1]
 
 
-def form(lines: list[str], labels: Labels) -> tuple[list[tuple[str, str, list[int]]], list[int]]:
-    """A label/value block: ([(label, value, indices of further lines)], indices of lines before any label).
+def form(lines: list[str], labels: Labels) -> tuple[list[tuple[str, str, list[int]]], int]:
+    """A label/value block: ([(label, value, indices of further lines)], index of the first label line).
 
     A label stands on its own line with the value on the next non-blank line, or shares the line with its
-    value. Lines after a value, up to the next label, belong to that label (a multi-line value or debris).
+    value. Lines after a value, up to the next label, belong to that label (a multi-line value or debris); the
+    lines before the first label (`lines[:first]`; all of them when there is no label) belong to none.
     """
     nonblank_lines = list(filter(None, lines))
     found = labels.found(nonblank_lines)
@@ -141,5 +142,5 @@ def form(lines: list[str], labels: Labels) -> tuple[list[tuple[str, str, list[in
                 idx = nonblank(lines)
             extra = idx[rest:end]
         rows.append((label, value, extra))
-    before = found[0][0] if found else len(nonblank_lines)
-    return rows, nonblank(lines)[:before] if before else []
+    # The first line equal to the first label line is that line: an equal line above it would be a label line.
+    return rows, lines.index(nonblank_lines[found[0][0]]) if found else len(lines)

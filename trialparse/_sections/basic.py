@@ -63,9 +63,9 @@ _DATE_FIELDS = {"Study Start Date": "start_date", "Primary Completion Date": "pr
 
 
 def parse_basic(section: Section, draft: Draft) -> None:
-    rows, orphans = form(section.lines, _BASIC)
-    for i in orphans:
-        draft.keep("basic", section.lines[i])
+    rows, first = form(section.lines, _BASIC)
+    for line in section.lines[:first]:
+        draft.keep("basic", line)
     for label, value, extra in rows:
         _basic_row(label, value, draft)
         for i in extra:

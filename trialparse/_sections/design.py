@@ -33,9 +33,9 @@ _new_design = _maker(Design)
 
 def parse_design(section: Section, draft: Draft) -> None:
     lines = section.lines
-    rows, orphans = form(lines, _LABELS)
-    for i in orphans:
-        draft.keep("design", lines[i])
+    rows, first = form(lines, _LABELS)
+    for line in lines[:first]:
+        draft.keep("design", line)
     values: dict[str, object] = {}
     for label, value, extra in rows:
         field, enum = _ROWS[label]

@@ -20,9 +20,9 @@ _new_eligibility = _maker(Eligibility)
 
 def parse_eligibility(section: Section, draft: Draft) -> None:
     lines = section.lines
-    # One pass finds the labels; the lines above the first are the criteria (blank lines at their end aside).
-    rows, above = form(lines, _LABELS)
-    criteria_lines = lines[: above[-1] + 1] if above else []
+    # One pass finds the labels; the lines above the first are the criteria (blank ones are skipped by both).
+    rows, first = form(lines, _LABELS)
+    criteria_lines = lines[:first]
     criteria = "\n".join(criteria_lines).strip("\n") or None
     inclusion, exclusion = split_criteria_lines(criteria_lines, criteria) if criteria else ((), ())
     values: dict[str, object] = {"criteria": criteria, "inclusion": inclusion, "exclusion": exclusion}
