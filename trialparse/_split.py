@@ -116,12 +116,14 @@ def _key(line: str) -> str | None:
     return key if key in _ANY else None
 
 
-def _keys(lines: list[str]) -> dict[int, str]:
+def _keys(lines: list[str], runs: bool = True) -> dict[int, str]:
     """Line index → folded text of every heading and site sentence line: the hot loop of the parser. Right-strips
     each line of `lines` in place on the way (so a line of white space becomes blank).
 
-    A line whose stripped length is a heading's or a sentence's (about one in five) is case folded and looked
-    up; a line holding a run of spaces or a tab (rare) goes through `_key`, which collapses it."""
+    A line whose stripped length is a heading's or a sentence's (about two in five) is case folded and looked
+    up; a line holding a run of spaces or a tab (rare) goes through `_key`, which collapses it. `runs=False`
+    says that no line holds one (most pages hold no run of spaces at all, not even as indentation: one search
+    of the page stands in for two per line)."""
     keys: dict[int, str] = {}
     # A plain loop over the non-blank lines only (about half a page's lines are empty; `compress` skips them at
     # C level). Each is stripped here, and right-stripped only where it ends in white space (few do): cheaper than
@@ -135,15 +137,15 @@ def _keys(lines: list[str]) -> dict[int, str]:
             lines[i] = raw.rstrip()
         if len(line) in _LENGTHS and (key := line.casefold()) in _ANY:
             keys[i] = key
-        elif ("  " in line or "\t" in line) and (collapsed := _key(line)) is not None:
+        elif runs and ("  " in line or "\t" in line) and (collapsed := _key(line)) is not None:
             keys[i] = collapsed
     return keys
 
 
 def raw_lines(text: str) -> list[str]:
-    """The page's lines with NBSP as space (`_keys` then right-strips them; leading indentation is kept: it is
-    Markdown). A line of nothing but NUL bytes and spaces (debris of a bad conversion) is a blank line."""
-    lines = text.replace("\u00a0", " ").splitlines()
+    """The page's lines (NBSP already made a space; `_keys` then right-strips them; leading indentation is kept:
+    it is Markdown). A line of nothing but NUL bytes and spaces (debris of a bad conversion) is a blank line."""
+    lines = text.splitlines()
     if "\x00" in text:
         lines = [line if line.strip(" \t\x00") else "" for line in lines]
     return lines
@@ -172,8 +174,10 @@ def _bare_heading_counts(name: str, seen: set[str], confirmed: Callable[[], set[
 
 def split(text: str) -> list[Section]:
     """The page's sections in page order; the first is `header` (title lines)."""
+    text = text.replace("\u00a0", " ")
     lines = raw_lines(text)
-    keys = _keys(lines)  # headings and sentences: a few dozen lines; `lines` right-stripped on the way
+    # Headings and sentences: a few dozen lines; `lines` right-stripped on the way.
+    keys = _keys(lines, "  " in text or "\t" in text)
     sections: list[Section] = []
     name, has_heading = "header", True
     dropped: list[tuple[int, int]] = []  # runs of body lines before a site sentence inside the current section
