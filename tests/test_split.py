@@ -60,7 +60,9 @@ def test_keys_are_the_lines_that_fold_to_a_heading_or_sentence(lines: list[str])
         elif ("  " in inner or "\t" in inner) and " ".join(inner.split()).casefold() in _ANY:
             expected[i] = " ".join(inner.split()).casefold()
     copy = list(lines)
-    assert _keys(lines) == expected
+    keys = _keys(lines)
+    assert keys == expected
+    assert list(keys) == sorted(keys)  # in line order: `split` walks them as they come
     assert lines == right_stripped
     if not any("  " in line or "\t" in line for line in copy):  # what `split` finds by one search of the page
         assert _keys(copy, runs=False) == expected

@@ -185,7 +185,7 @@ def split(text: str) -> list[Section]:
     body = 0  # first line of the current section's body not yet assigned
     n = len(lines)
     by_text, by_sentence = HEADING_BY_TEXT.get, HEADING_BY_SENTENCE.get
-    for i in sorted(keys):
+    for i in keys:  # in line order: `_keys` adds them so
         if i < body:  # the sentence of a heading just opened
             continue
         key = keys[i]
