@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 import attrs
 
 from trialparse._normalize import Parsed
-from trialparse._normalize.vocab import lookup
+from trialparse._normalize.vocab import lookup, remembered
 from trialparse.issues import Issue, Severity
 from trialparse.model import Unparsed
 
@@ -37,7 +37,12 @@ class Draft:
 
     def enum(self, enum: type[E], raw: str | None, *, section: str, field: str) -> E | None:
         """`raw` looked up in `enum`'s table; an unknown value becomes an issue that keeps the raw text."""
-        if raw is None or not raw.strip():
+        if raw is None:
+            return None
+        value = remembered((enum, raw))  # most values are spellings seen before: no call to `lookup`
+        if value is not None:
+            return value  # type: ignore[return-value]
+        if not raw.strip():
             return None
         value = lookup(enum, raw)
         if value is None:

@@ -104,6 +104,8 @@ def table(enum: type[E]) -> Mapping[str, E]:
 
 _LOOKUPS: dict[tuple[type[StrEnum], str], StrEnum | None] = {}  # (enum, text) → answer, for short texts
 _LOOKUPS_MAX = 8192
+# (enum, text) → the member `lookup` found for that text before; None when it found none or has not seen it.
+remembered = _LOOKUPS.get
 
 
 def lookup(enum: type[E], text: str | None) -> E | None:
