@@ -4,15 +4,19 @@ the whole corpus (no crash, per-field completeness) and XML ↔ v2 JSON agreemen
 from __future__ import annotations
 
 import datetime as dt
+import random
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tests.conftest import SAMPLES, corpus_dir
 from trialparse._readers.ctgov_xml import read_xml, unwrap
+from trialparse._readers.textblock import _lists, _simple_list, escape
 from trialparse.issues import ParseError
 from trialparse.model import (
     Age,
@@ -317,6 +321,97 @@ def test_textblock_in_record() -> None:
     assert trial.brief_summary == "One two three."
     assert trial.eligibility is not None
     assert trial.eligibility.exclusion[-1] == "CYP3A isoenzymes within 7 days of randomization."
+
+
+# --- The list fast path (`_simple_list`) against the line-by-line reader (`_lists`) ----------------------------
+
+# Line texts: ones every reading takes as plain text, and ones that open an item, a lone dash or hold white space
+# where the fast path's shape has none (these must send a block to `_lists`, or be read the same way).
+_PLAIN_TEXTS = ["Text", "x y", "\\<b", "2 weeks", "1.x", "1234. x", "\u0663 q", "\\* star", "Ab  cd", "12.5 mg", "3."]
+_ODD_TEXTS = ["12. item", "1. item", "1.  two", "-", "- x", "-  item", "-   three", "-\tx", "\tx", "\u00a0x",
+              "\u0663. q", "-  ", "1. ", " x", "", "x\x00", "\x01"]
+
+
+def near_simple_block(rng: random.Random) -> str:
+    """A textblock body (LF, escaped) shaped like the renderer's lists, with an odd line or indent now and then."""
+    base = rng.randint(2, 12)
+    odd = rng.choice([0.0, 0.0, 0.02, 0.2])
+
+    def text() -> str:
+        return rng.choice(_ODD_TEXTS if rng.random() < odd else _PLAIN_TEXTS)
+
+    def indent(offsets: list[int]) -> str:
+        return " " * (base + rng.choice(offsets if rng.random() >= odd else [-1, 1, 4, 12]))
+
+    lines = [""]
+    for _ in range(rng.randint(1, 8)):
+        if rng.random() < 0.4:
+            lines += [indent([0]) + text() for _ in range(rng.randint(1, 3))]
+        else:
+            lines.append(indent([0, 2, 2, 7]) + "-  " + text())
+            lines += [indent([0, 3, 5, 5, 10]) + text() for _ in range(rng.randint(0, 2))]
+        lines += [""] if rng.random() >= odd else rng.choice([[], ["  "], ["", ""]])
+    closing = base - 2 if rng.random() >= odd else rng.randint(0, 12)
+    return "\n".join([*lines[:-1], " " * closing])
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.randoms(use_true_random=False))
+def test_simple_list_agrees_with_lines(rng: random.Random) -> None:
+    """Whenever the fast path reads a block, it reads it as the line-by-line reader does."""
+    text = near_simple_block(rng)
+    fast = _simple_list(text)
+    if fast is not None:
+        assert fast == _lists(text)
+
+
+def test_simple_list_is_taken_and_refused() -> None:
+    """The agreement test is not vacuous: the fast path reads a good share of these blocks and refuses others
+    (a fast path that refused everything, or took everything, would fail here or above)."""
+    taken = refused = 0
+    for seed in range(1000):
+        text = near_simple_block(random.Random(seed))
+        fast = _simple_list(text)
+        taken += fast is not None
+        refused += fast is None
+        assert fast is None or fast == _lists(text)
+    assert taken >= 300 and refused >= 100, (taken, refused)
+
+
+_A_LIST = ("\n        A:\n\n          -  one\n             two\n\n          -  three\n\n        B:\n"
+           "          -  four\n      ")
+SIMPLE_CASES = [
+    (_A_LIST, True, "the renderer's one-level list"),
+    (_A_LIST.replace("-  one", "-  one\n               -  sub"), True, "a nested item"),
+    (_A_LIST.replace("-  one", "1. one"), False, "a numbered item"),
+    (_A_LIST.replace("-  three", "-   three"), False, "three spaces after the dash"),
+    (_A_LIST.replace("B:", "\tB:"), False, "a tab after the indent"),
+    (_A_LIST.replace("\n\n        B:", "\n    \n        B:"), False, "a line of spaces"),
+    (_A_LIST.replace("\n\n        B:", "\n        B:"), True, "a base-column line after an item: wrapped into it"),
+    (_A_LIST.rstrip(" "), False, "ends in a line break (no closing line)"),
+    (_A_LIST.replace("two", "2. two"), False, "a wrapped line that opens a numbered item"),
+    (_A_LIST.replace("two", "2 two"), True, "a wrapped line that opens with a digit only"),
+    (_A_LIST.replace("two", "tw\x00o"), False, "a character the fast path uses as a mark"),
+]
+
+
+@pytest.mark.parametrize(("text", "fast", "reason"), SIMPLE_CASES, ids=[c[2] for c in SIMPLE_CASES])
+def test_simple_list_cases(text: str, fast: bool, reason: str) -> None:
+    found = _simple_list(text)
+    assert (found is not None) == fast, reason
+    assert unwrap(text) == (_lists(escape(text)) or None), reason
+
+
+def test_simple_list_on_corpus_textblocks() -> None:
+    """Every corpus (or sample) textblock the fast path takes reads as the line-by-line reader reads it."""
+    taken = 0
+    for path in xml_files():
+        for block in etree.fromstring(path.read_bytes()).iter("textblock"):
+            text = escape((block.text or "").replace("\r\n", "\n").replace("\r", "\n"))
+            if (fast := _simple_list(text)) is not None:
+                taken += 1
+                assert fast == _lists(text), path.name
+    assert taken > 0
 
 
 # --- Corpus ---------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast, overload
 
 from lxml import etree
 
@@ -23,6 +23,7 @@ from trialparse._normalize.cached import phases_of as _phases_of
 from trialparse._normalize.cached import registry as _registry_of
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
+from trialparse._readers.textblock import escape, plain, unwrap
 from trialparse.issues import ParseError, Severity
 from trialparse.model import (
     AgencyClass,
@@ -66,7 +67,20 @@ from trialparse.model import (
     _maker,
 )
 
-Element = etree._Element
+if TYPE_CHECKING:
+    class Element(etree._Element):
+        """An lxml element as read here: `element[:]` is its children as a list, built in C (lxml-stubs type only
+        int indexes). A `for` loop over an element costs more: lxml builds an iterator and a tag matcher for each
+        loop (~70 loops a study)."""
+
+        @overload
+        def __getitem__(self, item: int) -> Element: ...
+        @overload
+        def __getitem__(self, item: slice) -> list[Element]: ...
+        def __getitem__(self, item: int | slice) -> Element | list[Element]:
+            raise NotImplementedError
+else:
+    Element = etree._Element
 
 # The model's constructors without attrs' per-field `object.__setattr__` calls (see `model._maker`); most take
 # their fields by position, in the order named.
@@ -137,7 +151,7 @@ def load(data: str | bytes, *, name: str | None = None) -> Element:
     if isinstance(data, str) and (declaration := _DECLARATION.match(data)) is not None:
         data = data[declaration.end() :]  # match, not sub: sub would scan the whole text
     try:
-        root = etree.fromstring(data, _parser())
+        root = cast(Element, etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"not well-formed XML: {exc}", source=name) from None
     except ValueError as exc:  # lxml refuses a str whose (malformed) declaration names an encoding
@@ -152,168 +166,11 @@ def load(data: str | bytes, *, name: str | None = None) -> Element:
     return root
 
 
-# --- Text -------------------------------------------------------------------------------------------
-
-# CT.gov's v2 conversion escaped these Markdown characters in free text (corpus: `<>[]^~&` always escaped).
-_ESCAPED = tuple((c, "\\" + c) for c in "<>[]^~&*")  # and the backslash itself, first
-# A list item as the legacy renderer wrote it, at a line's first non-space character: `-  ` (two or more spaces)
-# or `1. ` / `10. `; then the spaces up to the item text.
-_ITEM = re.compile(r"(-(?= {2})|\d{1,3}\.(?= ))( +)(?=\S)")
-_LONE_DASH = re.compile(r"-(?: |$)")  # an author's own `- text` line: Markdown would make it a bullet
-_WRAP_STEP = 5  # the renderer indents each list level by 5 columns (`-  ` plus 2)
-
-
-def escape(text: str) -> str:
-    """Free text as CT.gov Markdown: the characters v2 escapes get a backslash.
-
-    One `in` scan per character (memchr speed) and a `replace` only for those present: `str.translate` with a
-    dict looks every character up in Python, several times slower on the long textblocks.
-    """
-    if "\\" in text:  # first: the backslashes the others add must not be doubled
-        text = text.replace("\\", "\\\\")
-    for char, escaped in _ESCAPED:
-        if char in text:
-            text = text.replace(char, escaped)
-    return text
-
-
-def plain(text: str | None) -> str | None:
-    """An element's text: CR/CRLF (`&#xD;`) as LF, outer whitespace trimmed; None when empty."""
-    if not text:
-        return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.strip() or None
-
-
-def unwrap(text: str | None) -> str | None:
-    """A hard-wrapped `<textblock>` body as the Markdown a v2 record holds.
-
-    Blank lines separate blocks; the lines of a block are joined with one space. `-  item` becomes
-    `* item` and `1. item` stays, consecutive items joined by one newline (v2's tight lists), nested
-    items indented by their parents' marker widths; every other block is a paragraph.
-    """
-    if not text or not text.strip():
-        return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _ITEM_LINE.search(text) is None and _FIRST_ITEM_LINE.match(text) is None:
-        return _paragraphs(text)
-    # Escaped once, before the split: escaping only puts a backslash before characters that no marker, indent or
-    # line break is made of, so each unit's text comes out as if escaped on its own.
-    return _lists(escape(text)) or None
-
-
-_FIRST_ITEM_LINE = re.compile(r" *[-\d]")  # a line that could be a list item (or a lone dash): the first,
-_ITEM_LINE = re.compile(r"\n *[-\d]")  # or a later one
-
-
-def _paragraphs(text: str) -> str | None:
-    """`unwrap` of a block with no list item (the fast path): paragraphs only, each at the left margin, their
-    lines joined with one space, one blank line between them.
-
-    String methods only: a regex split on blank-line runs (`\\n{2,}`) costs more than all of this."""
-    body = "\n".join([line.lstrip(" ") for line in text.split("\n")]).strip("\n")  # space-only lines now empty
-    # Split on blank lines: an odd run of line breaks leaves one at the start of the next part, a longer run
-    # leaves empty parts.
-    parts = [para.replace("\n", " ") for part in body.split("\n\n") if (para := part.lstrip("\n"))]
-    return escape("\n\n".join(parts)) or None
-
-
-# A unit: one paragraph or list item, as [marker (None: paragraph), indent, text column, lines, opens a run,
-# the whole first line (numbered items only)].
-_Unit = list[Any]
-
-
-def _lists(text: str) -> str:
-    """`unwrap` of a block that may hold list items (`text` LF-only and escaped).
-
-    Lines that are not all spaces in a row form a run; a run's first line opens a unit, and so does a later line
-    that is a list item (a `-` item at any indent, a numbered one indented past the base column); every other
-    line continues the unit above, joined with one space. The base column (the `</textblock>` indent + 2, capped
-    by the least-indented line) is only known at the end, so numbered items at or left of it are folded back
-    into paragraphs (`_settle`). One Python step per line: the string work is `split`/`lstrip`/`join` in C.
-    """
-    units: list[_Unit] = []
-    lines: list[str] = []
-    least = len(text)  # the least indent of a line holding a non-space character
-    in_run = numbered = False
-    for line in text.split("\n"):
-        body = line.lstrip(" ")
-        if not body:  # all spaces: ends the run
-            in_run = False
-            continue
-        indent = len(line) - len(body)
-        if indent < least and not body.isspace():
-            least = indent
-        first = body[0]
-        if (first == "-" or first.isdecimal()) and (hit := _ITEM.match(body)) is not None:
-            marker = hit[1]
-            numbered = numbered or marker != "-"
-            lines = [body[hit.end() :]]
-            units.append([marker, indent, indent + hit.end(), lines, not in_run, body])
-        elif in_run:
-            lines.append(body)
-            continue
-        else:
-            lines = [body]
-            units.append([None, indent, indent, lines, True, None])
-        in_run = True
-    end = text.rstrip("\n")
-    tail = end[end.rfind("\n") + 1 :]  # the `</textblock>` line, when it is all spaces
-    base = least if not tail or tail.strip(" ") else min(len(tail) + 2, least)
-    return _render(_settle(units, base) if numbered else units, base)
-
-
-def _settle(units: list[_Unit], base: int) -> list[_Unit]:
-    """A numbered line at or left of the base column is no item: it continues the unit above, or opens a
-    paragraph when it opens a run."""
-    out: list[_Unit] = []
-    for unit in units:
-        marker = unit[0]
-        if marker is None or marker == "-" or unit[1] > base:
-            out.append(unit)
-        elif unit[4]:
-            out.append([None, unit[1], unit[1], [unit[5], *unit[3][1:]], True, None])
-        else:
-            out[-1][3].extend([unit[5], *unit[3][1:]])
-    return out
-
-
-def _render(units: list[_Unit], base: int) -> str:
-    out: list[str] = []
-    widths: list[int] = []  # marker width per open list level, for the v2 nesting indent
-    previous: str | None = None  # the previous unit's marker (None: a paragraph, or no unit yet)
-    level = -1  # the previous unit's nesting level
-    for marker, indent, column, lines, _, _ in units:
-        text = lines[0] if len(lines) == 1 else " ".join(lines)
-        if marker is not None:
-            level = max(0, round((column - base - _WRAP_STEP) / _WRAP_STEP))
-            del widths[level:]
-            if level > len(widths):
-                widths.extend([2] * (level - len(widths)))
-            shown = "*" if marker == "-" else marker
-            line = f"{' ' * sum(widths)}{shown} {text}" if widths else f"{shown} {text}"
-            widths.append(len(shown) + 1)
-            if out:
-                out.append("\n" if previous is not None else "\n\n")
-        else:
-            if previous is not None and indent > base:  # continues the item above (as in Markdown)
-                line = " " * sum(widths[: level + 1]) + text
-            else:
-                level = -1
-                line = "\\" + text if text[0] == "-" and _LONE_DASH.match(text) else text
-            if out:
-                out.append("\n\n")
-        out.append(line)
-        previous = marker
-    return "".join(out)
-
-
 # --- Element helpers ----------------------------------------------------------------------------
 
 # `findtext` runs ElementPath in Python, and even `iterchildren(tag)` costs more per call than one pass over a
-# typical element's children: an element's children are grouped once (`_children`), or read in one loop.
+# typical element's children: an element's children are grouped once (`_children`), or read in one loop, always
+# over `element[:]` (see `Element`).
 
 Kids = dict[Any, list[Element]]  # children by tag, in document order
 
@@ -322,7 +179,7 @@ def _children(element: Element) -> Kids:
     """`element`'s children grouped by tag in one pass. (`iterchildren(*tags)` to skip the unread ones costs
     more: lxml prepares its tag matcher on every call.)"""
     by_tag: Kids = {}
-    for child in element:
+    for child in element[:]:
         tag = child.tag
         found = by_tag.get(tag)
         if found is None:
@@ -344,10 +201,16 @@ def _text(kids: Kids, tag: str) -> str | None:
 
 
 def _texts(elements: Iterable[Element] | None) -> tuple[str, ...]:
-    """The non-empty `plain` texts of `elements`."""
+    """The non-empty `plain` texts of `elements` (`plain` inlined for the common text, with no CR: a generator
+    and a call per element cost more than the strip)."""
     if not elements:
         return ()
-    return tuple(t for t in (plain(e.text) for e in elements) if t)
+    found = []
+    for element in elements:
+        text = element.text
+        if text and (text := text.strip() if "\r" not in text else plain(text)):
+            found.append(text)
+    return tuple(found)
 
 
 def _markdown(element: Element | None) -> str | None:
@@ -359,8 +222,9 @@ def _markdown(element: Element | None) -> str | None:
 def _block(holders: list[Element] | None) -> str | None:
     """The unwrapped `<textblock>` of the first of `holders` that has one."""
     for holder in holders or ():
-        for block in holder.iterchildren("textblock"):
-            return unwrap(block.text)
+        for block in holder[:]:
+            if block.tag == "textblock":
+                return unwrap(block.text)
     return None
 
 
@@ -522,7 +386,7 @@ def _design(kids: Kids, draft: Draft) -> tuple[StudyType | None, Design | None]:
     raw: dict[str, str] = {}
     info = _one(kids, "study_design_info")
     if info is not None:
-        raw = {child.tag: value for child in info if (value := plain(child.text))}
+        raw = {child.tag: value for child in info[:] if (value := plain(child.text))}
     elif (old := _text(kids, "study_design")) is not None:
         raw = _old_design(old, draft)
     if not raw and registry is None:
@@ -580,7 +444,7 @@ _REFERENCE_TAGS = {"citation": 0, "PMID": 1}
 def _firsts(element: Element, tags: dict[str, int]) -> list[Element | None]:
     """The first child of each tag of `tags`, in its slot, from one pass over the children."""
     found: list[Element | None] = [None] * len(tags)
-    for child in element:
+    for child in element[:]:
         slot = tags.get(child.tag)
         if slot is not None and found[slot] is None:
             found[slot] = child
@@ -596,7 +460,7 @@ def _arms(kids: Kids, draft: Draft) -> tuple[tuple[Arm, ...], tuple[Intervention
     for item in kids.get("intervention", ()):
         name = kind = description = None  # the first element of each tag
         labels, others = [], []
-        for child in item:
+        for child in item[:]:
             tag = child.tag
             if tag == "arm_group_label":
                 labels.append(child)
@@ -662,7 +526,7 @@ def _parties(kids: Kids, draft: Draft) -> tuple[Any, ...]:
     """sponsors, responsible_party, officials."""
     sponsors = []
     block = _one(kids, "sponsors")
-    for element in () if block is None else block:
+    for element in () if block is None else block[:]:
         role = _SPONSOR_ROLES.get(element.tag)
         if role is None:
             continue
@@ -701,7 +565,7 @@ _OFFICIAL_TAGS = {"first_name": 0, "middle_name": 1, "last_name": 2, "degrees": 
 def _official(element: Element, draft: Draft) -> Official:
     # Most files put the full name (with degrees) in last_name; older ones split it.
     first: list[Element | None] = [None] * 6  # the first element of each tag, in `_OFFICIAL_TAGS` order
-    for child in element:
+    for child in element[:]:
         at = _OFFICIAL_TAGS.get(child.tag)
         if at is not None and first[at] is None:
             first[at] = child
@@ -719,8 +583,11 @@ def _places(kids: Kids, draft: Draft) -> tuple[Any, ...]:
     locations = tuple([_location(loc, draft) for loc in kids.get("location", ())])
     countries = _one(kids, "location_countries")
     removed = _one(kids, "removed_countries")
-    return (locations, _texts(countries.iterchildren("country")) if countries is not None else (),
-            _texts(removed.iterchildren("country")) if removed is not None else ())
+    return locations, _countries(countries), _countries(removed)
+
+
+def _countries(element: Element | None) -> tuple[str, ...]:
+    return () if element is None else _texts([child for child in element[:] if child.tag == "country"])
 
 
 _SITE_STATUS: dict[str, RecruitmentStatus] = {}  # raw → status; a study repeats a handful of values
@@ -729,29 +596,29 @@ _SITE_STATUS: dict[str, RecruitmentStatus] = {}  # raw → status; a study repea
 def _location(element: Element, draft: Draft) -> Location:
     # One pass over children (not findtext per field): a large study has thousands of sites. A later
     # duplicate element wins, as it always has. `plain` inlined for the common text (no CR).
-    facility = city = state = zip_ = country = None
-    status = None
-    for child in element:
+    facility = city = state = zip_ = country = status = None
+    for child in element[:]:
         tag = child.tag
         if tag == "facility":
-            for part in child:
+            for part in child[:]:
                 tag = part.tag
-                if tag == "name":
-                    t = part.text
-                    facility = (t.strip() or None) if t and "\r" not in t else plain(t)
-                elif tag == "address":
-                    for a in part:
+                if tag == "address":
+                    for a in part[:]:
                         tag = a.tag
                         t = a.text
-                        value = (t.strip() or None) if t and "\r" not in t else plain(t)
+                        if t is not None:
+                            t = (t.strip() or None) if "\r" not in t else plain(t)
                         if tag == "city":
-                            city = value
+                            city = t
                         elif tag == "state":
-                            state = value
+                            state = t
                         elif tag == "zip":
-                            zip_ = value
+                            zip_ = t
                         elif tag == "country":
-                            country = value
+                            country = t
+                elif tag == "name":
+                    t = part.text
+                    facility = (t.strip() or None) if t and "\r" not in t else plain(t)
         elif tag == "status" and (raw := plain(child.text)):
             status = _SITE_STATUS.get(raw) or _site_status(raw, draft)
     return _new_site(facility, city, state, zip_, country, status, None)
