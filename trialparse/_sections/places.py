@@ -73,8 +73,8 @@ def split_address(line: str, known: Known) -> tuple[str | None, ...]:
     if ", " not in head:  # `City, Country` (or a bare country): no state
         return head or None, None, country or None
     city, _, state = head.partition(", ")
-    if ", " not in state:  # `City, State`, unless the state is a tail of the city
-        if _is_tail(state):
+    if ", " not in state:  # `City, State`, unless the state is a tail of the city (`_is_tail`, inline)
+        if state.isdigit() or (len(state) <= _TAIL_LENGTH and state.casefold() in _TAILS):
             return f"{city}, {state}", None, country or None
         return city, state, country or None
     parts = _merge_tails(head.split(", "))
@@ -106,17 +106,12 @@ def _merge_tails(parts: list[str]) -> list[str]:
     return out
 
 
-def _new_address(addresses: dict[str, tuple[str | None, ...]], line: str, known: Known) -> tuple[str | None, ...]:
-    """`split_address` of a line not yet in `addresses`, kept there: a study's sites share their cities."""
-    addresses[line] = parts = split_address(line, known)
-    return parts
-
-
 def parse_locations(section: Section, draft: Draft) -> None:
     """Blocks end at `Site Status [X]`; above it an address line, and above that the facility name."""
     known = known_countries(draft.fields.get("countries", ()))
     names = known[0]
-    addresses: dict[str, tuple[str | None, ...]] = {}  # address line → (city, state, country)
+    # Address line → (city, state, country): the sites of a long list share their cities.
+    addresses: dict[str, tuple[str | None, ...]] = {}
     out: list[Location] = []
     lines = list(filter(None, section.lines))  # right-stripped: blank lines are empty
     stripped = list(map(str.strip, lines))
@@ -132,13 +127,17 @@ def parse_locations(section: Section, draft: Draft) -> None:
                 statuses[status] = site_status
         if i - start > 1:  # a facility (one or more lines), then the address
             line = stripped[i - 1]
-            city, state, country = addresses.get(line) or _new_address(addresses, line, known)
+            if (parts := addresses.get(line)) is None:
+                parts = addresses[line] = split_address(line, known)
+            city, state, country = parts
             facility = " ".join(stripped[start : i - 1]) if i - start > 2 else stripped[start]
             out.append(_new_location(facility or None, city, state, None, country, site_status, None))
         elif i > start:  # one line: an address, or else a facility
             line = stripped[start]
             if ", " in line or line in names:
-                city, state, country = addresses.get(line) or _new_address(addresses, line, known)
+                if (parts := addresses.get(line)) is None:
+                    parts = addresses[line] = split_address(line, known)
+                city, state, country = parts
                 out.append(_new_location(None, city, state, None, country, site_status, None))
             else:
                 out.append(_new_location(line, None, None, None, None, site_status, None))
