@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast, overload
+from typing import TYPE_CHECKING, Any, cast
 
 from lxml import etree
 
@@ -73,12 +73,7 @@ if TYPE_CHECKING:
         int indexes). A `for` loop over an element costs more: lxml builds an iterator and a tag matcher for each
         loop (~70 loops a study)."""
 
-        @overload
-        def __getitem__(self, item: int) -> Element: ...
-        @overload
-        def __getitem__(self, item: slice) -> list[Element]: ...
-        def __getitem__(self, item: int | slice) -> Element | list[Element]:
-            raise NotImplementedError
+        def __getitem__(self, item: slice) -> list[Element]: ...  # type: ignore[override]  # slices only, here
 else:
     Element = etree._Element
 

@@ -73,8 +73,8 @@ def split_address(line: str, known: Known) -> tuple[str | None, ...]:
     if ", " not in head:  # `City, Country` (or a bare country): no state
         return head or None, None, country or None
     city, _, state = head.partition(", ")
-    if ", " not in state:  # `City, State`, unless the state is a tail of the city (`_is_tail`, inline)
-        if state.isdigit() or (len(state) <= _TAIL_LENGTH and state.casefold() in _TAILS):
+    if ", " not in state:  # `City, State`, unless the state is a tail of the city
+        if _is_tail(state):
             return f"{city}, {state}", None, country or None
         return city, state, country or None
     parts = _merge_tails(head.split(", "))
