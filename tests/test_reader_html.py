@@ -285,6 +285,34 @@ def test_resolvers_match_reference(tokens: list[str]) -> None:
     out = "".join(f" {html_reader._G if t == 'G' else html_reader._N if t == 'N' else html_reader._B} "
                   if t in ("G", "N", "B") else t for t in tokens)
     trimmed = html_reader._trim(" ".join(out.split()).encode())  # what normalize-space() gives
-    assert html_reader._resolve_runs(trimmed).decode() == want
+    assert html_reader._resolve_runs(trimmed).decode() == want + "\n"  # every line ends in a newline
     fast = html_reader._resolve(trimmed)
-    assert fast is None or fast.decode() == want
+    assert fast is None or fast.decode() == want + "\n"
+
+
+@pytest.mark.parametrize("out", [b"", b"a", "a \ue005 \ue005 b \ue002 c".encode(), "a \ue002 b".encode()])
+def test_common_runs_end_in_one_newline(out: bytes) -> None:
+    """The common path adds the last line's newline in its join: exactly one, also for no text at all."""
+    lines = html_reader._resolve(out, items=False)
+    assert lines is not None and lines.endswith(b"\n") and not lines.endswith(b"\n\n")
+    assert lines == html_reader._resolve_runs(out)
+
+
+def test_blocks_hand_children_on_in_the_current_mode() -> None:
+    """Block templates pass their children to the built-in rule (`xsl:apply-imports`): inside an item (the `li`
+    mode) a nested block still ends the item's line and its own items keep their markers; outside one, inline
+    children, `<br>` and furniture inside blocks read as before."""
+    body = ("<h2>Eligibility Criteria</h2>" + SENTENCE + "<div><p>Inclusion <b>Criteria</b><br>line two"
+            "<script>x()</script></p><ul><li><div>first <i>item</i></div><blockquote>quoted</blockquote></li>"
+            "<li>second<ul><li><p>nested</p></li></ul></li></ul></div>")
+    criteria = parse_page(html_to_text(PAGE_HEAD + body)).eligibility
+    assert criteria is not None
+    assert criteria.criteria == "Inclusion Criteria\nline two\n\n* first item\nquoted\n* second\n  * nested"
+
+
+def test_blank_lines_are_no_headings() -> None:
+    """Blank lines are skipped before folding; a heading after them, or on the last line, still counts."""
+    assert html_reader._is_trial_page("\n\n\nConditions")
+    assert html_reader._is_trial_page("x\n\nBasic Information\n")
+    assert not html_reader._is_trial_page("\n\n \n\n")
+    assert not html_reader._is_trial_page("")

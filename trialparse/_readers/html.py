@@ -231,6 +231,12 @@ class _Lines:
 #   "inside a list item" is an XSLT mode, and the predicates (item flattening, furniture that may have been
 #   left open) are only tried on the few elements they name. A `text()` template or a per-node `xsl:if` costs
 #   ≈ 0.1 µs a node, more than everything below together; `translate()` over the output ≈ 400 µs a page.
+# - A block template hands its children on with `xsl:apply-imports`: with no imported stylesheet that is the
+#   built-in rule (children in document order, in the current mode, text copied), the same as
+#   `xsl:apply-templates` without the node-set libxslt builds for each element (≈ 11 % of the stylesheet's
+#   instructions). The `li` template switches to the `li` mode, so it keeps `xsl:apply-templates mode="li"`.
+# - An XSLT call costs ≈ 85 k instructions before any template runs (context, function tables); lxml's EXSLT
+#   regexp functions, registered on every call unless `regexp=False`, were ≈ 10 k of them.
 # - `normalize-space()` of the whole output (kept in a variable) ≈ 20-30 µs; `" ".join(text.split())` in
 #   Python ≈ 80-120 µs.
 # - Each marker is written with a space on each side, so that after `normalize-space()` every marker stands
@@ -279,12 +285,12 @@ def _stylesheet() -> str:
 <xsl:template match="{skip}" priority="9"/>
 <xsl:template match="br" priority="8">{br}</xsl:template>
 <xsl:template match="li" priority="6">{nl}<xsl:apply-templates mode="li"/>{nl}</xsl:template>
-<xsl:template match="{blocks}" priority="4">{gap}<xsl:apply-templates/>{gap}</xsl:template>
+<xsl:template match="{blocks}" priority="4">{gap}<xsl:apply-imports/>{gap}</xsl:template>
 <xsl:template match="{suspect}" priority="10" mode="li">{flag}</xsl:template>
 <xsl:template match="{skip}" priority="9" mode="li"/>
 <xsl:template match="br" priority="8" mode="li">{br}</xsl:template>
-<xsl:template match="*[@{_FLAT}]" priority="7" mode="li"><xsl:apply-templates mode="li"/>{nl}</xsl:template>
-<xsl:template match="li|{blocks}" priority="5" mode="li">{nl}<xsl:apply-templates mode="li"/>{nl}</xsl:template>
+<xsl:template match="*[@{_FLAT}]" priority="7" mode="li"><xsl:apply-imports/>{nl}</xsl:template>
+<xsl:template match="li|{blocks}" priority="5" mode="li">{nl}<xsl:apply-imports/>{nl}</xsl:template>
 </xsl:stylesheet>"""
 
 
@@ -303,7 +309,7 @@ def _parser() -> etree.HTMLParser:
 def _transform() -> etree.XSLT:
     xslt: etree.XSLT | None = getattr(_LOCAL, "xslt", None)
     if xslt is None:
-        xslt = _LOCAL.xslt = etree.XSLT(etree.XML(_stylesheet()))
+        xslt = _LOCAL.xslt = etree.XSLT(etree.XML(_stylesheet()), regexp=False)  # no EXSLT regexp set-up per call
     return xslt
 
 
@@ -388,9 +394,10 @@ def _trim(out: bytes) -> bytes:
 
 
 def _resolve(out: bytes, items: bool = True) -> bytes | None:
-    """The lines of trimmed output (white space collapsed, each marker between single spaces) when its runs
-    of markers have the common shapes; None when one has another shape (see _resolve_runs). `items`: the
-    output may hold list items (False: the page shows none, no need to look for their markers).
+    """The lines of trimmed output (white space collapsed, each marker between single spaces), each ending in a
+    newline, when its runs of markers have the common shapes; None when one has another shape (see
+    _resolve_runs). `items`: the output may hold list items (False: the page shows none, no need to look for
+    their markers).
 
     Between two pieces of text, a run of markers stands for: each `<br>` one newline; a blank-line or newline
     marker (several of them count as the strongest) two or one newlines after text, one or none after a `<br>`.
@@ -404,7 +411,9 @@ def _resolve(out: bytes, items: bool = True) -> bytes | None:
     the bytes once, where replace scans them twice.)
     """
     if not (items and _NB in out) and _THREE not in out:
-        lines = b"\n".join(b"\n\n".join(out.split(_PAIR)).split(_BREAK))
+        pieces = b"\n\n".join(out.split(_PAIR)).split(_BREAK)
+        pieces.append(b"")  # the last line's newline, without another copy of the page
+        lines = b"\n".join(pieces)
         if b"\xee" not in lines:
             return lines
     for kind, left in _LEFT.items():
@@ -414,12 +423,12 @@ def _resolve(out: bytes, items: bool = True) -> bytes | None:
         if run in out:
             out = line.join(out.split(run))
     lines = out.replace(_INDENT_B, b" ") if _INDENT_B in out else out
-    return None if b"\xee" in lines else lines  # 0xEE leads U+E000-U+EFFF only, markers among them
+    return None if b"\xee" in lines else lines + b"\n"  # 0xEE leads U+E000-U+EFFF only, markers among them
 
 
 def _resolve_runs(out: bytes) -> bytes:
     """Every run, whatever its markers: the spaces before the markers go, the kinds merge, then the markers
-    become newlines and the one space left after each run goes."""
+    become newlines and the one space left after each run goes. Each line ends in a newline."""
     gap, nl, br = _GB, _NB, _BB
     if gap + b" " + gap in out:  # runs of gaps (nested blocks) → one gap, in one pass
         out = _LEFT[gap].join(filter(None, out.split(_LEFT[gap])))
@@ -444,7 +453,7 @@ def _resolve_runs(out: bytes) -> bytes:
             out = out.replace(nl + b" ", b"\n")
         if b"\xee" in out:
             out = out.replace(gap, b"\n\n").replace(nl, b"\n")
-    return out.replace(_INDENT_B, b" ") if _INDENT_B in out else out
+    return (out.replace(_INDENT_B, b" ") if _INDENT_B in out else out) + b"\n"
 
 
 def _reopen(root: etree._Element, data: str) -> tuple[etree._Element, str] | None:
@@ -526,7 +535,8 @@ def _too_deep(parser: etree.HTMLParser) -> bool:
 
 
 def _tree_lines(root: etree._Element, data: str) -> tuple[str, bool]:
-    """The page text, and whether the page shows a study page heading (as an element or a line)."""
+    """The page text (each line ending in a newline), and whether the page shows a study page heading (as an
+    element or a line)."""
     transform = _transform()
     for last in range(_ROUNDS, -1, -1):  # each round undoes one piece of furniture left open (a page has few)
         found = None
@@ -571,11 +581,11 @@ def _unflag(out: bytes) -> bytes:
 
 
 def _stream_lines(data: str) -> tuple[str, bool]:
-    """The streaming path, for pages nested deeper than libxml2 builds trees."""
+    """The streaming path, for pages nested deeper than libxml2 builds trees (as _tree_lines)."""
     target = _Lines()
     parser = etree.HTMLParser(target=cast(Any, target), no_network=True, remove_comments=True, remove_pis=True)
     lines = cast(list[str], etree.fromstring(data, parser))  # what the target's close() returns
-    return "\n".join(lines).strip("\n"), target.found_heading
+    return "\n".join(lines).strip("\n") + "\n", target.found_heading
 
 
 def _is_trial_page(text: str) -> bool:
@@ -585,9 +595,10 @@ def _is_trial_page(text: str) -> bool:
         end = text.find("\n", at)
         if end < 0:
             end = size
-        key = fold(text[at:end])
-        if key in HEADING_BY_TEXT or key in HEADING_BY_SENTENCE:
-            return True
+        if end > at:  # a blank line is no heading: no need to fold it
+            key = fold(text[at:end])
+            if key in HEADING_BY_TEXT or key in HEADING_BY_SENTENCE:
+                return True
         at = end + 1
     return False
 
@@ -622,4 +633,4 @@ def html_to_text(data: str | bytes, *, name: str | None = None) -> str:
         raise ParseError(f"unreadable HTML: {exc}", source=name) from None
     if not found and not _is_trial_page(text):
         raise ParseError("not a trial page: the HTML has no study page heading", source=name)
-    return text + "\n"
+    return text
