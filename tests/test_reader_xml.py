@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -575,3 +576,34 @@ def test_samples_parse_without_errors(path: Path) -> None:
     trial = read_xml(path.read_bytes(), name=path.name)
     assert trial.nct_id == path.stem
     assert not [i for i in trial.issues if i.severity == "error"], trial.issues
+
+
+# --- Layout: the reader's parser drops blank text, so indentation must never change a record -------------
+
+_LAYOUTS: dict[str, Callable[[str], str]] = {
+    "crlf": lambda s: s.replace("\n", "\r\n"),
+    "one-line": lambda s: re.sub(r">\s+<", "><", s),
+    # (not the `</textblock>` line: its indent gives the textblock's base column)
+    "tabs": lambda s: re.sub(r"\n( +)<(?!/textblock)", lambda m: "\n" + "\t" * (len(m[1]) // 2) + "<", s),
+    "comments-between": lambda s: re.sub(r"(</[a-z_]+>)", r"\1<!-- c -->", s),
+    "comment-in-leaf": lambda s: re.sub(r"<(city|agency|last_name|state)>", r"<\1> <!-- x --> ", s),
+    "cdata": lambda s: re.sub(r"<(city|brief_title)>([^<]*)</\1>", r"<\1> <![CDATA[\2]]> </\1>", s),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_LAYOUTS))
+@pytest.mark.parametrize("path", sorted((SAMPLES / "xml").glob("*.xml")), ids=lambda p: p.stem)
+def test_layout_does_not_change_the_record(path: Path, layout: str) -> None:
+    """White space between elements, comments and CDATA are layout: a sample re-laid-out reads the same."""
+    text = path.read_text(encoding="utf-8")
+    changed = _LAYOUTS[layout](text)
+    assert changed != text
+    assert read_xml(changed.encode("utf-8")) == read_xml(text.encode("utf-8"))
+
+
+def test_blank_leaf_reads_as_empty() -> None:
+    """A leaf holding only white space is kept by the parser and reads as an empty one."""
+    blank = study("<location><facility><name> \n </name><address><city>\t</city><country>France</country>"
+                  "</address></facility></location>")
+    site = read_xml(blank).locations[0]
+    assert (site.facility, site.city, site.country) == (None, None, "France")
