@@ -1,18 +1,14 @@
 """Legacy CT.gov public XML (`<clinical_study>`, public.xsd) → Trial.
 
 Display-string enums go through the shared vocabulary tables; `<textblock>` bodies are unwrapped into the
-CT.gov Markdown a v2 record holds (see `unwrap`). Untrusted input: no DTD loading, no network, no entity
-expansion, and a DOCTYPE that declares entities is rejected outright.
+CT.gov Markdown a v2 record holds (see `unwrap`). Loading (safely: untrusted input) is `xml_load`'s.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
-
-from lxml import etree
+from typing import Any
 
 from trialparse._draft import Draft
 from trialparse._normalize import Parsed, numbers, vocab
@@ -24,7 +20,9 @@ from trialparse._normalize.cached import registry as _registry_of
 from trialparse._normalize.references import doi, pmid
 from trialparse._normalize.text import split_criteria
 from trialparse._readers.textblock import escape, plain, unwrap
-from trialparse.issues import ParseError, Severity
+from trialparse._readers.xml_load import Element, Kids, study_children
+from trialparse._readers.xml_load import children as _children
+from trialparse.issues import Severity
 from trialparse.model import (
     AgencyClass,
     Allocation,
@@ -67,16 +65,6 @@ from trialparse.model import (
     _maker,
 )
 
-if TYPE_CHECKING:
-    class Element(etree._Element):
-        """An lxml element as read here: `element[:]` is its children as a list, built in C (lxml-stubs type only
-        int indexes). A `for` loop over an element costs more: lxml builds an iterator and a tag matcher for each
-        loop (~70 loops a study)."""
-
-        def __getitem__(self, item: slice) -> list[Element]: ...  # type: ignore[override]  # slices only, here
-else:
-    Element = etree._Element
-
 # The model's constructors without attrs' per-field `object.__setattr__` calls (see `model._maker`); most take
 # their fields by position, in the order named.
 _new_design = _maker(Design)
@@ -99,92 +87,7 @@ _new_record = _maker(Trial, positional=(
     "eligibility", "sponsors", "responsible_party", "officials", "locations", "countries", "removed_countries",
     "references", "identifiers", "related_trials", "unparsed", "issues", "source"))
 
-# --- Safe loading -----------------------------------------------------------------------------------
-
-_LOCAL = threading.local()  # lxml parser objects must not be shared between threads
-_DECLARATION = re.compile(r"\A\ufeff?\s*<\?xml[^>]*\?>")  # lxml refuses str input that declares an encoding
-
-
-def _parser() -> etree.XMLParser:
-    # `remove_blank_text`: the indentation between elements (about half a file's nodes) is never read, and not
-    # building those text nodes makes the parse ≈ 25 % cheaper; a leaf's only text is kept even when blank.
-    parser: etree.XMLParser | None = getattr(_LOCAL, "parser", None)
-    if parser is None:
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                                 remove_comments=True, remove_pis=True, remove_blank_text=True)
-        _LOCAL.parser = parser
-    return parser
-
-
-def _declares_entities(data: str | bytes) -> bool:
-    """`<!DOCTYPE` and `<!ENTITY` both in `data`.
-
-    Two `in` scans for the words cost ~7 % of the parse on a corpus file (CPython's search for a word full of
-    capitals in text full of capitals), a memchr scan for `!` almost nothing; a document holds a handful of `!`,
-    each checked for what follows its `<`. Many `!` (a hostile input): the two scans."""
-    if isinstance(data, str):
-        return _declares(data, "!", "<!DOCTYPE", "<!ENTITY")
-    return _declares(data, b"!", b"<!DOCTYPE", b"<!ENTITY")
-
-
-def _declares(data: Any, bang: Any, doctype: Any, entity: Any) -> bool:
-    has_doctype = has_entity = False
-    at = data.find(bang)
-    for _ in range(32):
-        if at < 0:
-            return has_doctype and has_entity
-        if at and data.startswith(doctype, at - 1):
-            has_doctype = True
-        elif at and data.startswith(entity, at - 1):
-            has_entity = True
-        at = data.find(bang, at + 1)
-    return doctype in data and entity in data
-
-
-def load(data: str | bytes, *, name: str | None = None) -> Element:
-    """The `<clinical_study>` root of `data`; ParseError for unsafe, malformed or foreign XML."""
-    if _declares_entities(data):
-        raise ParseError("XML with a DOCTYPE declaring entities is refused (entity expansion attack)", source=name)
-    if isinstance(data, str) and (declaration := _DECLARATION.match(data)) is not None:
-        data = data[declaration.end() :]  # match, not sub: sub would scan the whole text
-    try:
-        root = cast(Element, etree.fromstring(data, _parser()))
-    except etree.XMLSyntaxError as exc:
-        raise ParseError(f"not well-formed XML: {exc}", source=name) from None
-    except ValueError as exc:  # lxml refuses a str whose (malformed) declaration names an encoding
-        raise ParseError(f"not well-formed XML: {exc}", source=name) from None
-    if root is None:
-        raise ParseError("empty XML document", source=name)
-    dtd: Any = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):  # e.g. UTF-16 input the byte check missed
-        raise ParseError("XML with a DOCTYPE declaring entities is refused (entity expansion attack)", source=name)
-    if root.tag != "clinical_study":
-        raise ParseError(f"XML root is <{etree.QName(root).localname}>, not a CT.gov <clinical_study>", source=name)
-    return root
-
-
 # --- Element helpers ----------------------------------------------------------------------------
-
-# `findtext` runs ElementPath in Python, and even `iterchildren(tag)` costs more per call than one pass over a
-# typical element's children: an element's children are grouped once (`_children`), or read in one loop, always
-# over `element[:]` (see `Element`).
-
-Kids = dict[Any, list[Element]]  # children by tag, in document order
-
-
-def _children(element: Element) -> Kids:
-    """`element`'s children grouped by tag in one pass. (`iterchildren(*tags)` to skip the unread ones costs
-    more: lxml prepares its tag matcher on every call.)"""
-    by_tag: Kids = {}
-    for child in element[:]:
-        tag = child.tag
-        found = by_tag.get(tag)
-        if found is None:
-            by_tag[tag] = [child]
-        else:
-            found.append(child)
-    return by_tag
-
 
 def _one(kids: Kids, tag: str) -> Element | None:
     found = kids.get(tag)
@@ -229,7 +132,7 @@ def _block(holders: list[Element] | None) -> str | None:
 
 def read_xml(data: str | bytes, *, name: str | None = None) -> Trial:
     """One study from a legacy `<clinical_study>` XML document."""
-    kids = _children(load(data, name=name))
+    kids = study_children(data, name=name)
     draft = Draft()
     # In the order the issues are reported.
     title, official_title, acronym, nct_id, identifiers = _identification(kids, draft)
