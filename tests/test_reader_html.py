@@ -154,6 +154,22 @@ def test_nbsp_kept_as_text() -> None:
     assert "a b\u00a0\u00a0c" in text
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("<p><b>a</b> <i>b</i></p>", "a b"),
+    ("<div><span>x</span>\n<span>y</span></div>", "x y"),
+    ("<p>H<sup>2</sup> <b>x</b> m<sub>2</sub>\t<i>y</i></p>", "H2 x m2 y"),  # libxml2's NOBLANKS would drop these
+    ("<p>word<img src=a> <span>next</span> <time>1</time> <mark>2</mark> <foo>3</foo> <bar>4</bar></p>",
+     "word next 1 2 3 4"),
+    ("<table><tr><td><b>c</b> <i>d</i></td> <td>e</td></tr></table>", "c d\n\ne"),
+    ("<p>a&nbsp;<b>b</b> &nbsp; <i>c</i></p>", "a\u00a0b \u00a0 c"),
+    ("<pre><b>a</b> <i>b</i></pre>", "a b"),
+])
+def test_white_space_between_inline_elements_kept(body: str, expected: str) -> None:
+    """White space between inline elements separates words, whatever the elements (the parser keeps blank text)."""
+    text = html_to_text(PAGE_HEAD + "<h2>Conditions</h2>" + body)
+    assert text.endswith("Conditions\n\n" + expected + "\n")
+
+
 # --- Furniture left open ---------------------------------------------------------------------------------------
 # An element dropped as furniture but never closed used to take the rest of the page with it: libxml2 nests all
 # that follows an unclosed container (`<object>`, `<noscript>`, ...) inside it, keeps all that follows an unclosed
