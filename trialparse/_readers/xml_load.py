@@ -69,11 +69,6 @@ def _declares(data: Any, bang: Any, doctype: Any, entity: Any) -> bool:
 _ENTITIES = "XML with a DOCTYPE declaring entities is refused (entity expansion attack)"
 
 
-def _declares_entities_in(root: Element) -> bool:
-    dtd: Any = root.getroottree().docinfo.internalDTD
-    return dtd is not None and any(True for _ in dtd.iterentities())  # e.g. UTF-16 input the byte check missed
-
-
 def _load(data: str | bytes, name: str | None) -> Element:
     """The `<clinical_study>` root of `data` (already checked by `study_children`)."""
     try:
@@ -84,7 +79,8 @@ def _load(data: str | bytes, name: str | None) -> Element:
         raise ParseError(f"not well-formed XML: {exc}", source=name) from None
     if root is None:
         raise ParseError("empty XML document", source=name)
-    if _declares_entities_in(root):
+    dtd: Any = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):  # e.g. UTF-16 input the byte check missed
         raise ParseError(_ENTITIES, source=name)
     if root.tag != "clinical_study":
         raise ParseError(f"XML root is <{etree.QName(root).localname}>, not a CT.gov <clinical_study>", source=name)
@@ -136,8 +132,8 @@ def _checker() -> etree.XMLParser:
 
 def _split_results(data: str | bytes) -> tuple[Any, Any] | None:
     """(`data` with an empty `<clinical_results/>` in place of its results section, the section), when `data`
-    holds one `<clinical_results` (so the cut is the section's own tags: none sits in a comment, CDATA or
-    another element, or the tree shows it, see `study_children`), written `<clinical_results>`."""
+    holds exactly one `<clinical_results`, written `<clinical_results>`, and its closing tag. Whether those tags
+    are markup at all (not in a comment or CDATA) the parse of the rest tells (`_lean_children`)."""
     doc: Any = data  # str or bytes, with words of the same type
     prefix, opening, closing, empty = _RESULTS if isinstance(data, str) else _RESULTS_BYTES
     start = doc.find(prefix)
@@ -162,17 +158,13 @@ def _lean_children(data: str | bytes) -> Kids | None:
         return None
     rest, section = split
     try:
-        root = etree.fromstring(rest, _parser())
+        root = _load(rest, None)  # the root checks of the whole parse
         etree.fromstring(section, _checker())
-    except (etree.XMLSyntaxError, ValueError):
+    except (ParseError, etree.XMLSyntaxError, ValueError):
         return None
-    if root is None or root.tag != "clinical_study":
-        return None
-    kids = children(cast(Element, root))
+    kids = children(root)
     placed = kids.get("clinical_results")
-    if placed is None or len(placed) != 1 or _declares_entities_in(cast(Element, root)):
-        return None
-    return kids
+    return kids if placed is not None and len(placed) == 1 else None
 
 
 def study_children(data: str | bytes, *, name: str | None = None) -> Kids:
