@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from tests.conftest import SAMPLES, corpus_dir
 from tests.html_render import STYLES, broken, render, truncated
@@ -332,3 +334,58 @@ def test_blank_lines_are_no_headings() -> None:
     assert html_reader._is_trial_page("x\n\nBasic Information\n")
     assert not html_reader._is_trial_page("\n\n \n\n")
     assert not html_reader._is_trial_page("")
+
+
+@pytest.mark.parametrize(("markup", "reason"), [
+    ('<p data-trialparse-flat="">y</p>', "the attribute the reader once marked such blocks with"),
+    ("<p>y</p>", "the same block without it"),
+])
+def test_page_markup_cannot_pass_for_the_readers_marks(markup: str, reason: str) -> None:
+    """A block after an item's first words starts a line, whatever attributes the page gives it; an element
+    named like the reader's transform-time mark is plain inline markup (libxml2 lower-cases tag names)."""
+    body = "<h2>Eligibility Criteria</h2>" + SENTENCE + "<ul><li>x" + markup + "</li></ul>"
+    assert html_to_text(PAGE_HEAD + body).endswith("* x\ny\n"), reason
+    inline = "<h2>Eligibility Criteria</h2>" + SENTENCE + "<ul><li>x<TRIALPARSE-FLAT>y</TRIALPARSE-FLAT></li></ul>"
+    assert html_to_text(PAGE_HEAD + inline).endswith("* xy\n")
+
+
+def test_flat_marks_leave_the_tree_as_it_was() -> None:
+    """The elements renamed for the transform get their own tags back, so later steps see the page's tags."""
+    root = etree.fromstring("<html><body><h2>Eligibility Criteria</h2><ul><li><div><p>first</p></div></li></ul>"
+                            "</body></html>", html_reader._parser())
+    flat: html_reader._Flat = []
+    html_reader._Items(flat).run(root)
+    assert [tag for _, tag in flat] == ["p", "div"]
+    html_reader._transformed(html_reader._transform(), root, flat)
+    assert [el.tag for el in root.iter()] == ["html", "body", "h2", "ul", "li", "div", "p"]
+
+
+# Lists built to be costly: the reader's work and text must grow linearly with the page. Checked as in
+# test_regex_safety: CPU time on the 4x larger page under 10x (linear 4x, quadratic 16x), a suspect ratio measured
+# again before it counts; text length (deterministic) likewise.
+HOSTILE_LISTS = {
+    "thousands of lists inside one item": lambda n: "<ul><li>first" + "<ul><li>x</li></ul>" * n,
+    "items nested thousands deep (streamed)": lambda n: "<ul><li>x" * n,
+    "thousands of items 120 lists deep": lambda n: "<ul><li>x" * 120 + "<ul>" + "<li>x</li>" * n,
+}
+
+
+def _cpu(page: str, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.process_time()
+        html_to_text(page)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE_LISTS))
+def test_hostile_lists_take_linear_time_and_text(shape: str) -> None:
+    head = PAGE_HEAD + "<h2>Eligibility Criteria</h2>" + SENTENCE
+    small, large = (head + HOSTILE_LISTS[shape](n) for n in (2_500, 10_000))
+    assert len(html_to_text(large)) < 5 * len(html_to_text(small)), "text"
+    for runs in (2, 5):  # a second, longer measurement before a suspect ratio counts
+        ratio = _cpu(large, runs) / max(_cpu(small, runs), 0.002)
+        if ratio < 10:
+            break
+    assert ratio < 10, f"{shape}: {ratio:.1f}x the time for 4x the items"

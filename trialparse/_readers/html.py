@@ -45,6 +45,10 @@ _BLOCK = frozenset({
 })
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _MARKDOWN_SECTIONS = frozenset({"summary", "description", "eligibility"})  # where the text page has `* ` items
+# A nested item's indentation, at most: only lists nested deeper than a tree holds (some 127 levels) or numbered
+# with very long numbers reach it; without it a page nesting thousands of lists writes text growing with the square
+# of its size.
+_MAX_INDENT = 512
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML white space; NBSP is text and survives
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.IGNORECASE)
@@ -104,6 +108,7 @@ class _Lines:
         self.skip = 0  # depth inside furniture elements
         self.pre = 0
         self.lists: list[list[int]] = []  # open lists: [1 for `ol` else 0, last item number, marker width]
+        self.outer = 0  # the marker widths of the open lists but the innermost: its items' indentation
         self.prefix: str | None = None  # a list marker waiting for the item's first text
         self.heading: list[str] | None = None
         self.section: str | None = None
@@ -154,6 +159,8 @@ class _Lines:
             if self.prefix is None:  # a block opening an item's content stays on the item's line
                 self.gap = max(self.gap, 1 if tag in ("ul", "ol") and self.lists else 2)
             if tag in ("ul", "ol"):
+                if self.lists:
+                    self.outer += self.lists[-1][2]
                 self.lists.append([tag == "ol", _start(attrib.get("start")) - 1 if tag == "ol" else 0, 0])
             elif tag in _HEADINGS:
                 self.heading = []
@@ -169,6 +176,8 @@ class _Lines:
         elif tag in ("ul", "ol"):
             if self.lists:
                 self.lists.pop()
+                if self.lists:
+                    self.outer -= self.lists[-1][2]
             self.gap = 1 if self.lists else 2  # a nested list ends inside its parent's tight list
         elif tag in _BLOCK:
             self.gap = max(self.gap, 1 if self.items else 2)
@@ -212,7 +221,7 @@ class _Lines:
         else:
             marker = "* "
         current[2] = len(marker)
-        self.prefix = " " * sum(width for _, _, width in self.lists[:-1]) + marker
+        self.prefix = " " * min(self.outer, _MAX_INDENT) + marker
 
     def _heading(self, text: str) -> None:
         self.heading = None
@@ -263,7 +272,11 @@ _RUNS = (
     (b" " + _NB + b" ", b"\n"), (b" " + _GB + b" ", b"\n\n"), (_BREAK, b"\n"),
 )
 _TOO_DEEP = "ERR_RESOURCE_LIMIT"  # libxml2 stops building a tree below 256 levels
-_FLAT = "data-trialparse-flat"  # set on blocks between a list item and its first words: they add no break
+# The name the elements between a list item and its first words carry during the transform: they add no break.
+# Upper case: libxml2 lower-cases every tag it parses, so no page element has it. (A name, not an attribute:
+# libxslt finds a template by name in a hash, but tests a `*[@attribute]` pattern on every element, counting the
+# element's siblings each time: quadratic in a list item with thousands of child elements.)
+_FLAT_TAG = "TRIALPARSE-FLAT"
 _REOPENED = "span"  # furniture left open that held the rest of the page: read as a plain inline element
 _ROUNDS = 16  # pieces of furniture left open that are undone, at most (each costs a read of the page)
 
@@ -289,7 +302,7 @@ def _stylesheet() -> str:
 <xsl:template match="{suspect}" priority="10" mode="li">{flag}</xsl:template>
 <xsl:template match="{skip}" priority="9" mode="li"/>
 <xsl:template match="br" priority="8" mode="li">{br}</xsl:template>
-<xsl:template match="*[@{_FLAT}]" priority="7" mode="li"><xsl:apply-imports/>{nl}</xsl:template>
+<xsl:template match="{_FLAT_TAG}" priority="7" mode="li"><xsl:apply-imports/>{nl}</xsl:template>
 <xsl:template match="li|{blocks}" priority="5" mode="li">{nl}<xsl:apply-imports/>{nl}</xsl:template>
 </xsl:stylesheet>"""
 
@@ -318,15 +331,20 @@ def _transform() -> etree.XSLT:
     return xslt
 
 
+_Flat = list[tuple[etree._Element, str]]  # elements to carry _FLAT_TAG during the transform, with their own tags
+
+
 class _Items:
     """Section tracking (by heading) and Markdown markers for the list items of the Markdown sections."""
 
-    def __init__(self) -> None:
+    def __init__(self, flat: _Flat) -> None:
         self.section: str | None = None
         self.found_heading = False
         self.changed = False
         self.numbers: dict[etree._Element, int] = {}
         self.widths: dict[etree._Element, int] = {}
+        self.indents: dict[etree._Element, int] = {}  # by list: its items' indentation
+        self.flat = flat
 
     def run(self, root: etree._Element) -> bool:
         """Markers into the items' text; whether a heading element names a study page section."""
@@ -349,19 +367,33 @@ class _Items:
             return
         marker = self._marker(li, parent)
         self.widths[li] = len(marker)
-        indent = sum(self.widths.get(a, 2) for a in li.iterancestors("li"))
+        indent = self.indents.get(parent)
+        if indent is None:  # once a list, not once an item: the same for all its items
+            indent = sum(self.widths.get(a, 2) for a in li.iterancestors("li"))
+            indent = self.indents[parent] = min(indent, _MAX_INDENT)
         target = _first_text(li)
         if target is None:
             return
         self.changed = True
         if target is not li:
-            for node in target.iterancestors():
-                if node is li:
-                    break
-                node.set(_FLAT, "")
-            if target.tag in _BLOCK:
-                target.set(_FLAT, "")
+            self._flatten(li, target)
         target.text = _INDENT * indent + marker + (target.text or "").lstrip(" \t\n\r\f")
+
+    def _flatten(self, li: etree._Element, target: etree._Element) -> None:
+        """Records the elements between `li` and its first words (and `target`, if a block) for _FLAT_TAG. Not
+        furniture or `br`, whose own templates come first, nor anything inside furniture, which is never read:
+        a furniture template looks at the names of its descendants (`nav[.//h2]`), which must stay."""
+        chain = [target] if target.tag in _BLOCK else []
+        for node in target.iterancestors():
+            if node is li:
+                break
+            chain.append(node)
+        for at in range(len(chain) - 1, -1, -1):  # outermost first: what is below furniture is inside it
+            if chain[at].tag in _SKIP:
+                chain = chain[at + 1 :]
+                break
+        if chain and next(li.iterancestors(*_SKIP), None) is None:
+            self.flat.extend((node, node.tag) for node in chain if node.tag != "br")
 
     def _marker(self, li: etree._Element, parent: etree._Element) -> str:
         if parent.tag == "ul":
@@ -543,6 +575,7 @@ def _tree_lines(root: etree._Element, data: str) -> tuple[str, bool]:
     """The page text (each line ending in a newline), and whether the page shows a study page heading (as an
     element or a line)."""
     transform = _transform()
+    flat: _Flat = []  # kept over the rounds, like the markers; a reread page's new tree has none of them
     for last in range(_ROUNDS, -1, -1):  # each round undoes one piece of furniture left open (a page has few)
         found = None
         # List items: in the Markdown sections their text gets `* ` / `1. ` markers, before the stylesheet
@@ -550,14 +583,14 @@ def _tree_lines(root: etree._Element, data: str) -> tuple[str, bool]:
         # after it, if its output shows an item.
         first = next(root.iter("li"), None)
         if first is not None and next(first.iterancestors(*_SKIP), None) is None:
-            found = _Items().run(root)
-        out = bytes(transform(root))
+            found = _Items(flat).run(root)
+        out = _transformed(transform, root, flat)
         items = found is not None
         if first is not None and not items and _NB in out:
-            marked = _Items()
+            marked = _Items(flat)
             found, items = marked.run(root), True
             if marked.changed:
-                out = bytes(transform(root))
+                out = _transformed(transform, root, flat)
         trimmed = _trim(out)
         lines = _resolve(trimmed, items)
         if lines is None:  # runs of other shapes, or furniture holding headings or end tags
@@ -578,6 +611,17 @@ def _tree_lines(root: etree._Element, data: str) -> tuple[str, bool]:
             return text, False
         root, data = reopened
     raise AssertionError("unreachable: the last round returns")
+
+
+def _transformed(transform: etree.XSLT, root: etree._Element, flat: _Flat) -> bytes:
+    """The stylesheet's output, the elements in `flat` named _FLAT_TAG meanwhile (their tags restored after)."""
+    for node, _ in flat:
+        node.tag = _FLAT_TAG
+    try:
+        return bytes(transform(root))
+    finally:
+        for node, tag in flat:
+            node.tag = tag
 
 
 def _unflag(out: bytes) -> bytes:
@@ -609,7 +653,7 @@ def _is_trial_page(text: str) -> bool:
 
 
 def _has_heading_element(root: etree._Element) -> bool:
-    items = _Items()
+    items = _Items([])
     for el in root.iter(*_HEADINGS):
         items.heading(el)
         if items.found_heading:
