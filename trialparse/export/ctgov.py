@@ -45,6 +45,7 @@ def _plain(value: Any) -> Any:
 
 def to_ctgov(trial: Trial) -> JSON:
     """The record as a CT.gov API v2 study object."""
+    types = _intervention_types(trial)  # once: every arm looks its interventions up in it
     protocol = compact({
         "identificationModule": _identification(trial),
         "statusModule": _status(trial),
@@ -56,7 +57,7 @@ def to_ctgov(trial: Trial) -> JSON:
         "conditionsModule": compact({"conditions": list(trial.conditions), "keywords": list(trial.keywords)}),
         "designModule": _design(trial),
         "armsInterventionsModule": compact({
-            "armGroups": [_arm(a, _intervention_types(trial)) for a in trial.arms],
+            "armGroups": [_arm(a, types) for a in trial.arms],
             "interventions": [_intervention(i) for i in trial.interventions],
         }),
         "eligibilityModule": _eligibility(trial.eligibility),
