@@ -378,6 +378,12 @@ def _arms(kids: Kids, draft: Draft) -> tuple[tuple[Arm, ...], tuple[Intervention
                        field="interventions.type"),
             _markdown(description), _texts(labels), _texts(others),
         ))
+    # XML links interventions to arms on the intervention side only; v2 lists them on both sides. By label, in
+    # intervention order (a lookup: testing every arm against every intervention was quadratic).
+    names: dict[str, list[str]] = {}
+    for linked in interventions:
+        for label in dict.fromkeys(linked.arm_labels):
+            names.setdefault(label, []).append(linked.name)
     arms = []
     for group in kids.get("arm_group", ()):
         label_element, kind, description = _firsts(group, _ARM_TAGS)
@@ -386,8 +392,7 @@ def _arms(kids: Kids, draft: Draft) -> tuple[tuple[Arm, ...], tuple[Intervention
             label,
             draft.enum(ArmGroupType, _plain_text(kind), section="arms", field="arms.type"),
             _markdown(description),
-            # XML links interventions to arms on the intervention side only; v2 lists them on both sides.
-            tuple([i.name for i in interventions if label in i.arm_labels]),
+            tuple(names.get(label, ())),
         ))
     return tuple(arms), tuple(interventions)
 
