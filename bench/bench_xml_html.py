@@ -5,11 +5,12 @@
 
 Targets: XML ≤ 2× fromstring; HTML → record ≤ 1.5× the text-page parse. The HTML part prints, per markup
 style, (a) the `lxml.html` parse alone, (b) `parse_page` of the page text the HTML was rendered from, (c) HTML →
-record (`html_to_text` + `parse_page`), and the ratios (c)/(b) and (c)/((a)+(b)): the second is what the HTML
-conversion costs over the parse and text parse no HTML reader avoids. (d) runs (a) and (b) one page after the
-other, with no conversion: its ratio to (a)+(b) is what alternating libxml2 with the text parser costs by itself
-(shown for context; the target is against (a)+(b)). Times are process CPU time
-(`time.process_time`), best of interleaved repeats: the machine is shared, wall time swings with its load.
+record as `trialparse.parse` reads it (`parse_html_page`: `html_to_text` + `parse_page`), and the ratios
+(c)/(b) and (c)/((a)+(b)): the second is what the HTML conversion costs over the parse and text parse no HTML
+reader avoids. (d) runs (a) and (b) one page after the other, with no conversion: its ratio to (a)+(b) is what
+alternating libxml2 with the text parser costs by itself (shown for context; the target is against (a)+(b)).
+Times are process CPU time (`time.process_time`), best of interleaved repeats: the machine is shared, wall time
+swings with its load.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from _timing import best, report, run_all  # noqa: E402  (bench/ is on sys.path 
 from html_render import render  # type: ignore[import-not-found]  # noqa: E402
 
 from trialparse._page import parse_page  # noqa: E402
+from trialparse._parse import parse_html_page  # noqa: E402
 from trialparse._readers.ctgov_xml import read_xml  # noqa: E402
 from trialparse._readers.html import html_to_text  # noqa: E402
-from trialparse.model import SourceFormat  # noqa: E402
 
 
 def corpus() -> Path:
@@ -62,7 +63,7 @@ def bench_html(base: Path, repeat: int, limit: int | None) -> None:
         print("HTML: no pages")
         return
     for text in texts:  # warm up: imports, regex and normalizer caches, the stylesheet
-        parse_page(html_to_text(render(text, "plain")), fmt=SourceFormat.PAGE_HTML)
+        parse_html_page(render(text, "plain"))
     for style in ("plain", "div"):
         htmls = [render(t, style) for t in texts]
         pairs = list(zip(htmls, texts, strict=True))
@@ -70,7 +71,7 @@ def bench_html(base: Path, repeat: int, limit: int | None) -> None:
             run_all(htmls, lxml.html.document_fromstring),
             run_all(texts, parse_page),
             run_all(htmls, html_to_text),
-            run_all(htmls, lambda h: parse_page(html_to_text(h), fmt=SourceFormat.PAGE_HTML)),
+            run_all(htmls, parse_html_page),
             run_all(pairs, lambda p: (lxml.html.document_fromstring(p[0]), parse_page(p[1]))),
         ], repeat)
         n = len(htmls)

@@ -14,8 +14,9 @@ from tests.conftest import SAMPLES, corpus_dir
 from tests.html_render import STYLES, broken, render, truncated
 from tests.scaling import LIMIT, growth
 from trialparse._page import parse_page
+from trialparse._parse import parse_html_page
 from trialparse._readers import html as html_reader
-from trialparse._readers.html import html_to_text
+from trialparse._readers.html import html_to_text, read_html
 from trialparse.issues import ParseError
 from trialparse.model import SourceFormat
 from trialparse.serialize import to_dict
@@ -28,7 +29,8 @@ def record(text: str) -> dict[str, Any]:
 
 
 def html_record(page: str | bytes) -> dict[str, Any]:
-    out = to_dict(parse_page(html_to_text(page), fmt=SourceFormat.PAGE_HTML))
+    """The record as `trialparse.parse` reads the page (white space known to be collapsed on the tree path)."""
+    out = to_dict(parse_html_page(page))
     out.pop("source")
     return out
 
@@ -148,6 +150,23 @@ def test_not_a_trial_page(data: str | bytes, reason: str) -> None:
 def test_decoding(data: bytes, reason: str) -> None:
     """Bytes are decoded by BOM, declared charset, else detection."""
     assert parse_page(html_to_text(data)).conditions == ("Sj\u00f6gren",), reason
+
+
+@pytest.mark.parametrize(("body", "collapsed", "reason"), [
+    ("<h2>Brief Summary</h2><p>Short  text.</p>", True, "the tree path: normalize-space()"),
+    ("<h2>Brief&nbsp;&nbsp;Summary</h2><p>Short text.</p>", True, "an NBSP run: the text parser still looks for runs"),
+    ("<h2>Brief Summary</h2>" + "<div>" * 300 + "<p>Short text.</p>" + "</div>" * 300, False,
+     "the streamed path (deeper than a tree): text events joined as they come"),
+    ("<h2>Brief Summary</h2><pre>Short\ttext.</pre>", True, "`pre` collapses on the tree path too"),
+])
+def test_collapsed_white_space(body: str, collapsed: bool, reason: str) -> None:
+    """`read_html` says whether the text's white space is collapsed, and the record is the same as when the text
+    parser searches the text for runs of spaces."""
+    page = PAGE_HEAD + body + "<h2>Conditions</h2><p>Lupus</p>"
+    text, said = read_html(page)
+    assert said is collapsed, reason
+    assert parse_html_page(page) == parse_page(text, fmt=SourceFormat.PAGE_HTML), reason
+    assert parse_html_page(page).brief_summary == "Short text.", reason
 
 
 def test_nbsp_kept_as_text() -> None:

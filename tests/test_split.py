@@ -67,3 +67,17 @@ def test_keys_are_the_lines_that_fold_to_a_heading_or_sentence(lines: list[str])
     if not any("  " in line or "\t" in line for line in copy):  # what `split` finds by one search of the page
         assert _keys(copy, runs=False) == expected
         assert copy == right_stripped
+
+
+@pytest.mark.parametrize(("spacing", "collapsed", "found"), [
+    ("  ", False, True),  # a run: the page is searched for one, and the line collapsed
+    ("  ", True, False),  # the caller vouches that no line holds a run: no search, the line stays body text
+    ("\u00a0\u00a0", True, True),  # an NBSP becomes a space and may make a run: searched all the same
+    (" ", True, True),
+])
+def test_collapsed_skips_the_search_for_runs(spacing: str, collapsed: bool, found: bool) -> None:
+    """`collapsed=True` (the HTML reader's tree path) skips the page-wide search for runs of spaces and tabs,
+    unless the page holds an NBSP."""
+    page = PAGE.replace("\nStudy Design\n", f"\nStudy{spacing}Design\n")
+    design = {s.name: s for s in split(page, collapsed=collapsed)}["design"]  # its sentence opens it either way
+    assert design.has_heading is found

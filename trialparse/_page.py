@@ -46,8 +46,10 @@ _PARSERS: dict[str, Callable[[Section, Draft], None]] = {
 }
 
 
-def parse_page(text_: str, *, name: str | None = None, fmt: SourceFormat = SourceFormat.PAGE_TEXT) -> Trial:
-    sections = split(text_)
+def parse_page(text_: str, *, name: str | None = None, fmt: SourceFormat = SourceFormat.PAGE_TEXT,
+               collapsed: bool = False) -> Trial:
+    """`collapsed`: no line holds a tab or a run of spaces inside it (see `split`)."""
+    sections = split(text_, collapsed=collapsed)
     if len(sections) == 1:
         reason = "empty input" if not text_.strip() else "no section heading of a study page found"
         raise ParseError(f"not a trial page: {reason}", source=name)

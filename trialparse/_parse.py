@@ -110,10 +110,17 @@ def parse(data: str | bytes, *, strict: bool = False, name: str | None = None, c
     elif fmt is SourceFormat.CTGOV_XML:
         trial = ctgov_xml.read_xml(payload, name=name)
     elif fmt is SourceFormat.PAGE_HTML:
-        trial = parse_page(html.html_to_text(payload, name=name), name=name, fmt=SourceFormat.PAGE_HTML)
+        trial = parse_html_page(payload, name=name)
     else:
         trial = parse_page(_text(payload, name), name=name)
     return _check(_enrich(trial, criteria), strict, name)
+
+
+def parse_html_page(data: str | bytes, *, name: str | None = None) -> Trial:
+    """An HTML page's record, before enrichment: the page text read as a text page's, its white space known to
+    be collapsed where the reader says so."""
+    text, collapsed = html.read_html(data, name=name)
+    return parse_page(text, name=name, fmt=SourceFormat.PAGE_HTML, collapsed=collapsed)
 
 
 def parse_file(path: str | Path, *, strict: bool = False, criteria: bool = True) -> Trial:

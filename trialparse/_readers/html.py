@@ -663,6 +663,13 @@ def _has_heading_element(root: etree._Element) -> bool:
 
 def html_to_text(data: str | bytes, *, name: str | None = None) -> str:
     """The page text of an HTML study page; ParseError when the page shows no study page heading."""
+    return read_html(data, name=name)[0]
+
+
+def read_html(data: str | bytes, *, name: str | None = None) -> tuple[str, bool]:
+    """`html_to_text`, and whether the text's white space is collapsed (`parse_page`'s `collapsed`): it is on
+    the tree path, by `normalize-space()`; the streamed path keeps `<pre>` text and joins text events as they
+    come."""
     if isinstance(data, bytes):
         data = decode_html(data, name=name)
     if (declaration := _XML_DECLARATION.match(data)) is not None:  # match, not sub: sub scans the page
@@ -675,11 +682,11 @@ def html_to_text(data: str | bytes, *, name: str | None = None) -> str:
     try:
         root = etree.fromstring(data, parser)
         if root is None or _too_deep(parser):
-            text, found = _stream_lines(data)
+            (text, found), collapsed = _stream_lines(data), False
         else:
-            text, found = _tree_lines(root, data)
+            (text, found), collapsed = _tree_lines(root, data), True
     except etree.LxmlError as exc:
         raise ParseError(f"unreadable HTML: {exc}", source=name) from None
     if not found and not _is_trial_page(text):
         raise ParseError("not a trial page: the HTML has no study page heading", source=name)
-    return text
+    return text, collapsed
