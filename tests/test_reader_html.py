@@ -97,6 +97,22 @@ def test_criteria_markup(body: str, expected: str, reason: str) -> None:
     assert trial.eligibility.criteria == expected, reason
 
 
+@pytest.mark.parametrize(("item", "expected"), [
+    ("<b></b> text", "* text"),
+    ("<span><b>x</b></span> y", "* x y"),
+    ("<span><p>first</p></span> more", "* first\nmore"),  # the block's words come before the span's tail
+    ("<div><b></b> words</div>", "* words"),  # words in a tail inside a block: the marker goes in the block
+    ("<span><p>x</p> y</span> z", "* x\ny z"),  # an inline element between: no break after it
+    ("<nav><a>Home</a></nav> text", "* text"),  # furniture's text is no words; its tail is
+    ("<script>x</script>words", "* words"),
+    ("<tab<select><p>first</p></tab<select> more", "* first\nmore"),  # a name lxml will not set on a node
+])
+def test_marker_goes_before_the_first_words(item: str, expected: str) -> None:
+    """The item's marker goes right before its first words in document order, whatever holds them."""
+    body = "<h2>Eligibility Criteria</h2>" + SENTENCE + f"<ul><li>{item}</li><li>b</li></ul>"
+    assert html_to_text(PAGE_HEAD + body).endswith(f"\n{expected}\n* b\n")
+
+
 def test_list_outside_markdown_sections_has_no_markers() -> None:
     """A ul of conditions is one condition per line, as on the text page (no `* `)."""
     body = ("<h2>Conditions</h2><p>See the medical conditions and disease areas that this research is targeting or "
@@ -231,6 +247,31 @@ def test_furniture_left_open(tag: str, where: str) -> None:
             if (tag, style, where) in NOT_RECOVERED:
                 continue
             assert html_record(_unclosed(render(text, style), tag, where)) == want, (path.stem, style)
+
+
+@pytest.mark.parametrize("tag", sorted(html_reader._CONTAINERS))
+def test_furniture_left_open_after_list_items(tag: str) -> None:
+    """Furniture left open after the criteria's list items (read again in place, as a plain inline element): each
+    item gets its Markdown marker once, and the record equals the text page's."""
+    pages = [(p.stem, p.read_text(encoding="utf-8")) for p in sample_pages()]
+    pages = [(stem, text, page) for stem, text in pages if "<li>" in (page := render(text, "lists"))]
+    assert len(pages) >= 3
+    for stem, text, page in pages[:5]:
+        left_open = page.replace("<h4>Sponsors</h4>", f"<{tag}><h4>Sponsors</h4>", 1)
+        assert left_open != page and html_record(left_open) == record(text), stem
+
+
+# Characters lxml will not set on a node, in a list item's first words: from the page, from a character
+# reference, and with the page holding the private-use character the reader would first stand in for \x0b.
+@pytest.mark.parametrize(("words", "expected"), [
+    ("a\x0bb", "a\x0bb"), ("a&#11;b", "a\x0bb"), ("a\x01b\x1fc\ufffe\uffffd", "a\x01b\x1fc\ufffe\uffffd"),
+    ("a\x0cb", "a b"),  # a form feed is HTML white space
+    ("<b>a\x0bb</b>", "a\x0bb"), ("a\U000f000bb\x0bc", "a\U000f000bb\x0bc"),
+])
+def test_unsettable_characters_in_list_items(words: str, expected: str) -> None:
+    """The item gets its marker and keeps its characters, as the same text outside a list does."""
+    body = "<h2>Eligibility Criteria</h2>" + SENTENCE + f"<ul><li>{words}</li><li>z</li></ul>"
+    assert html_to_text(PAGE_HEAD + body).endswith(f"\n* {expected}\n* z\n")
 
 
 def test_closed_furniture_with_headings_stays_dropped() -> None:
@@ -375,7 +416,7 @@ def test_flat_marks_leave_the_tree_as_it_was() -> None:
     flat: html_reader._Flat = []
     html_reader._Items(flat).run(root)
     assert [tag for _, tag in flat] == ["p", "div"]
-    html_reader._transformed(html_reader._transform(), root, flat)
+    html_reader._transformed(html_reader._transform(), root, flat, None)
     assert [el.tag for el in root.iter()] == ["html", "body", "h2", "ul", "li", "div", "p"]
 
 

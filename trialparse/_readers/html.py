@@ -332,6 +332,9 @@ def _transform() -> etree.XSLT:
 
 
 _Flat = list[tuple[etree._Element, str]]  # elements to carry _FLAT_TAG during the transform, with their own tags
+# Characters libxml2 keeps in text (from the page or its character references) that lxml will not set on a node.
+_UNSETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_STAND_IN_BLOCKS = range(0xF0000, 0xFFE00, 0x200)  # plane 15 (private use), a block of 512 code points at a time
 
 
 class _Items:
@@ -345,9 +348,13 @@ class _Items:
         self.widths: dict[etree._Element, int] = {}
         self.indents: dict[etree._Element, int] = {}  # by list: its items' indentation
         self.flat = flat
+        self.root: etree._Element | None = None
+        self.stand_ins: dict[str, str] = {}  # an unsettable character → the character standing in for it
+        self.page: str | None = None  # the page's text, once a stand-in is needed: stand-ins must not be in it
 
     def run(self, root: etree._Element) -> bool:
         """Markers into the items' text; whether a heading element names a study page section."""
+        self.root = root
         for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "li"):
             if el.tag != "li":
                 self.heading(el)
@@ -377,12 +384,35 @@ class _Items:
         self.changed = True
         if target is not li:
             self._flatten(li, target)
-        target.text = _INDENT * indent + marker + (target.text or "").lstrip(" \t\n\r\f")
+        text = _INDENT * indent + marker + (target.text or "").lstrip(" \t\n\r\f")
+        try:
+            target.text = text
+        except ValueError:  # a character lxml will not set: a stand-in meanwhile, put back in the output
+            if self.page is None:  # lxml dropped the old text before it refused the new one: `text` holds it
+                self.page = "".join(cast(Iterator[str], li.getroottree().getroot().itertext())) + text
+            target.text = _UNSETTABLE.sub(self._stand_in, text)
+
+    def _stand_in(self, match: re.Match[str]) -> str:
+        """A private-use character the page does not hold, one for each unsettable character (its offset in a
+        block of 512); U+FFFD when the page holds every one of them."""
+        char, page = match.group(), self.page or ""
+        if char not in self.stand_ins:
+            free = (chr(base + ord(char) % 0x200) for base in _STAND_IN_BLOCKS)
+            self.stand_ins[char] = next((c for c in free if c not in page), "\ufffd")
+        return self.stand_ins[char]
+
+    def restore(self, out: bytes) -> bytes:
+        """The stylesheet's output with the characters the stand-ins stood for."""
+        for char, stand_in in self.stand_ins.items():
+            if stand_in != "\ufffd":
+                out = out.replace(stand_in.encode(), char.encode())
+        return out
 
     def _flatten(self, li: etree._Element, target: etree._Element) -> None:
-        """Records the elements between `li` and its first words (and `target`, if a block) for _FLAT_TAG. Not
-        furniture or `br`, whose own templates come first, nor anything inside furniture, which is never read:
-        a furniture template looks at the names of its descendants (`nav[.//h2]`), which must stay."""
+        """Records the blocks and items between `li` and its first words (and `target`, if a block) for _FLAT_TAG:
+        inline elements add no break to take away. Not furniture, whose own templates come first, nor anything
+        inside furniture, which is never read: a furniture template looks at the names of its descendants
+        (`nav[.//h2]`), which must stay."""
         chain = [target] if target.tag in _BLOCK else []
         for node in target.iterancestors():
             if node is li:
@@ -392,8 +422,8 @@ class _Items:
             if chain[at].tag in _SKIP:
                 chain = chain[at + 1 :]
                 break
-        if chain and next(li.iterancestors(*_SKIP), None) is None:
-            self.flat.extend((node, node.tag) for node in chain if node.tag != "br")
+        if chain and next(li.iterancestors(*_SKIP), None) is None:  # blocks and items: inline elements add no break
+            self.flat.extend((node, node.tag) for node in chain if node.tag in _BLOCK or node.tag == "li")
 
     def _marker(self, li: etree._Element, parent: etree._Element) -> str:
         if parent.tag == "ul":
@@ -406,14 +436,19 @@ class _Items:
 
 
 def _first_text(li: etree._Element) -> etree._Element | None:
-    """The element of `li` whose `.text` holds the item's first words (None: the item has no words)."""
-    for node in li.iter():
-        if node.tag in _SKIP:
-            continue
-        if node.text and node.text.strip():
-            return node
-        if node is not li and node.tail and node.tail.strip():
-            return li  # words in a tail (`<li><b></b> text`): the marker goes first in the item
+    """The element whose `.text` is to take the item's marker, right before its first words in document order
+    (None: the item has no words): the element holding them, or, for words in the tail of an element (`<li><b>
+    </b> text`), the element holding that tail, whose own text is blank. Furniture's text is no words; its tail
+    is."""
+    walk = etree.iterwalk(li, events=("start", "end"))
+    for event, node in walk:
+        if event == "start":
+            if node.tag in _SKIP:
+                walk.skip_subtree()
+            elif node.text and node.text.strip():
+                return cast(etree._Element, node)
+        elif node is not li and node.tail and node.tail.strip():
+            return cast(etree._Element, node.getparent())  # `li` at the highest: `node` is below it
     return None
 
 
@@ -576,21 +611,25 @@ def _tree_lines(root: etree._Element, data: str) -> tuple[str, bool]:
     element or a line)."""
     transform = _transform()
     flat: _Flat = []  # kept over the rounds, like the markers; a reread page's new tree has none of them
+    marked: _Items | None = None  # the list-item pass, once a tree: furniture reopened in place keeps the tree
     for last in range(_ROUNDS, -1, -1):  # each round undoes one piece of furniture left open (a page has few)
         found = None
+        if marked is not None and marked.root is not root:  # the page was read again: a new tree
+            marked = None
         # List items: in the Markdown sections their text gets `* ` / `1. ` markers, before the stylesheet
         # runs when the first item is in sight, else (all, or the first, in furniture, like a `<nav>` menu)
         # after it, if its output shows an item.
         first = next(root.iter("li"), None)
         if first is not None and next(first.iterancestors(*_SKIP), None) is None:
-            found = _Items(flat).run(root)
-        out = _transformed(transform, root, flat)
+            marked = _marked(marked, root, flat)
+            found = marked.found_heading
+        out = _transformed(transform, root, flat, marked)
         items = found is not None
         if first is not None and not items and _NB in out:
-            marked = _Items(flat)
-            found, items = marked.run(root), True
-            if marked.changed:
-                out = _transformed(transform, root, flat)
+            was, marked = marked, _marked(marked, root, flat)
+            found, items = marked.found_heading, True
+            if marked is not was and marked.changed:
+                out = _transformed(transform, root, flat, marked)
         trimmed = _trim(out)
         lines = _resolve(trimmed, items)
         if lines is None:  # runs of other shapes, or furniture holding headings or end tags
@@ -613,15 +652,26 @@ def _tree_lines(root: etree._Element, data: str) -> tuple[str, bool]:
     raise AssertionError("unreachable: the last round returns")
 
 
-def _transformed(transform: etree.XSLT, root: etree._Element, flat: _Flat) -> bytes:
-    """The stylesheet's output, the elements in `flat` named _FLAT_TAG meanwhile (their tags restored after)."""
+def _marked(items: _Items | None, root: etree._Element, flat: _Flat) -> _Items:
+    """The list-item pass over `root`, run once a tree: a round that reopens furniture in place keeps the tree and
+    the markers the pass wrote into it (a second pass would write them twice)."""
+    if items is None or items.root is not root:
+        items = _Items(flat)
+        items.run(root)
+    return items
+
+
+def _transformed(transform: etree.XSLT, root: etree._Element, flat: _Flat, items: _Items | None) -> bytes:
+    """The stylesheet's output, the elements in `flat` named _FLAT_TAG meanwhile (their tags restored after),
+    with the characters the list-item pass had to stand in for."""
     for node, _ in flat:
         node.tag = _FLAT_TAG
     try:
-        return bytes(transform(root))
+        out = bytes(transform(root))
     finally:
-        for node, tag in flat:
+        for node, tag in flat:  # names of blocks and items: lxml sets them (not every name libxml2 makes)
             node.tag = tag
+    return items.restore(out) if items is not None and items.stand_ins else out
 
 
 def _unflag(out: bytes) -> bytes:
