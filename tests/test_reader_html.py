@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -106,11 +107,32 @@ def test_criteria_markup(body: str, expected: str, reason: str) -> None:
     ("<nav><a>Home</a></nav> text", "* text"),  # furniture's text is no words; its tail is
     ("<script>x</script>words", "* words"),
     ("<tab<select><p>first</p></tab<select> more", "* first\nmore"),  # a name lxml will not set on a node
+    ("<p></p>w1", "* w1"),  # words after an empty block: the marker goes after it, before them
+    ("<p></p> <b>x</b> y", "* x y"),
 ])
 def test_marker_goes_before_the_first_words(item: str, expected: str) -> None:
     """The item's marker goes right before its first words in document order, whatever holds them."""
     body = "<h2>Eligibility Criteria</h2>" + SENTENCE + f"<ul><li>{item}</li><li>b</li></ul>"
     assert html_to_text(PAGE_HEAD + body).endswith(f"\n{expected}\n* b\n")
+
+
+_ITEM_PARTS = ["", "w1", "<b></b>", "<b>x</b>", "<p>p1</p>", "<p></p>", "<div><p>d1</p></div>",
+               "<span><p>s1</p></span>", "<nav><a>N</a></nav>", "<script>S</script>", "<br>", " tail",
+               "<div><b></b> dw</div>"]
+
+
+def test_tree_and_streamed_paths_agree_on_list_items() -> None:
+    """Every item made of up to three of these parts reads the same on the tree path and on the streamed path
+    (pages nested deeper than a tree): blocks inside an item end lines, not paragraphs, and the marker goes right
+    before the first words. (An item whose first words are inside a nested list still differs: the tree path
+    puts both markers on the nested item's line, the streamed path only the nested one.)"""
+    head = PAGE_HEAD + "<h2>Eligibility Criteria</h2>" + SENTENCE + "<ul><li>"
+    differ = []
+    for parts in itertools.chain.from_iterable(itertools.product(_ITEM_PARTS, repeat=n) for n in (1, 2, 3)):
+        page = head + "".join(parts) + "</li><li>b</li></ul><h2>Conditions</h2><p>Lupus</p></body></html>"
+        if html_to_text(page) != html_reader._stream_lines(page)[0]:
+            differ.append("".join(parts))
+    assert not differ, (len(differ), differ[:5])
 
 
 def test_list_outside_markdown_sections_has_no_markers() -> None:

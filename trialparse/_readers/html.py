@@ -157,7 +157,7 @@ class _Lines:
             self._item(attrib)
         elif tag in _BLOCK:
             if self.prefix is None:  # a block opening an item's content stays on the item's line
-                self.gap = max(self.gap, 1 if tag in ("ul", "ol") and self.lists else 2)
+                self.gap = max(self.gap, 1 if self.items or (tag in ("ul", "ol") and self.lists) else 2)
             if tag in ("ul", "ol"):
                 if self.lists:
                     self.outer += self.lists[-1][2]
@@ -378,19 +378,21 @@ class _Items:
         if indent is None:  # once a list, not once an item: the same for all its items
             indent = sum(self.widths.get(a, 2) for a in li.iterancestors("li"))
             indent = self.indents[parent] = min(indent, _MAX_INDENT)
-        target = _first_text(li)
-        if target is None:
+        found = _first_words(li)
+        if found is None:
             return
+        node, in_tail = found
         self.changed = True
-        if target is not li:
-            self._flatten(li, target)
-        text = _INDENT * indent + marker + (target.text or "").lstrip(" \t\n\r\f")
+        holder = cast(etree._Element, node.getparent()) if in_tail else node  # the element the words are in
+        if holder is not li:
+            self._flatten(li, holder)
+        text = _INDENT * indent + marker + ((node.tail if in_tail else node.text) or "").lstrip(" \t\n\r\f")
         try:
-            target.text = text
+            _set(node, in_tail, text)
         except ValueError:  # a character lxml will not set: a stand-in meanwhile, put back in the output
             if self.page is None:  # lxml dropped the old text before it refused the new one: `text` holds it
                 self.page = "".join(cast(Iterator[str], li.getroottree().getroot().itertext())) + text
-            target.text = _UNSETTABLE.sub(self._stand_in, text)
+            _set(node, in_tail, _UNSETTABLE.sub(self._stand_in, text))
 
     def _stand_in(self, match: re.Match[str]) -> str:
         """A private-use character the page does not hold, one for each unsettable character (its offset in a
@@ -435,21 +437,26 @@ class _Items:
         return f"{number}. "
 
 
-def _first_text(li: etree._Element) -> etree._Element | None:
-    """The element whose `.text` is to take the item's marker, right before its first words in document order
-    (None: the item has no words): the element holding them, or, for words in the tail of an element (`<li><b>
-    </b> text`), the element holding that tail, whose own text is blank. Furniture's text is no words; its tail
-    is."""
+def _first_words(li: etree._Element) -> tuple[etree._Element, bool] | None:
+    """Where the item's first words are, in document order: the element whose text holds them, or whose tail does
+    (True); None when the item has none. Furniture's text is no words; its tail is."""
     walk = etree.iterwalk(li, events=("start", "end"))
     for event, node in walk:
         if event == "start":
             if node.tag in _SKIP:
                 walk.skip_subtree()
             elif node.text and node.text.strip():
-                return cast(etree._Element, node)
+                return cast(etree._Element, node), False
         elif node is not li and node.tail and node.tail.strip():
-            return cast(etree._Element, node.getparent())  # `li` at the highest: `node` is below it
+            return cast(etree._Element, node), True  # `<li><p></p> words`: the marker goes after the block
     return None
+
+
+def _set(node: etree._Element, in_tail: bool, text: str) -> None:
+    if in_tail:
+        node.tail = text
+    else:
+        node.text = text
 
 
 def _trim(out: bytes) -> bytes:
