@@ -4,6 +4,7 @@ record or a ParseError, and nothing else. Marked slow (CI runs them; together we
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import trialparse
+from tests.html_render import STYLES as HTML_STYLES
+from tests.html_render import render as render_html
 from tests.render import render
 from tests.strategies import page_records
 
@@ -142,3 +145,38 @@ def mangled_xml(draw: st.DrawFn) -> str:
 @given(mangled_xml(), st.sampled_from(["str", "utf-8", "utf-16"]))
 def test_generated_xml_never_crashes(text: str, form: str) -> None:
     _outcome(text if form == "str" else text.encode(form, "replace"))
+
+
+HTML_PAGES = [render_html(p.read_text(encoding="utf-8"), style)
+              for p in sorted((ROOT / "samples" / "pages").glob("*.txt"))[:12] for style in HTML_STYLES]
+_HTML_JUNK = st.sampled_from([
+    "<li>", "</li>", "<ul>", "</ul>", "<ol start=3>", "<p>", "</p>", "<div>", "</div>", "<br>", "<nav>", "</nav>",
+    "<script>", "<iframe>", "<object>", "<template>", "<h2>", "</h2>", "<pre>", "<b>", "</b>", "&nbsp;", "\u00a0",
+    "\ue001", "\ue005", "<!--", "\x0b", "\x0c", "\x01", "&#11;", "&#xFFFE;", "\ufffe", "<tab<select>",
+    "<li value=x>", "* ", "<", "<meta charset=latin1>", "<h2>Eligibility Criteria</h2>",
+])
+
+
+@st.composite
+def mangled_html(draw: st.DrawFn) -> str:
+    """A sample page as HTML, with junk spliced in anywhere or right at the start of a list item's words."""
+    page = draw(st.sampled_from(HTML_PAGES))
+    for _ in range(draw(st.integers(1, 8))):
+        items = [m.end() for m in re.finditer("<li[^>]*>", page)]
+        at = draw(st.sampled_from(items)) if items and draw(st.booleans()) else draw(st.integers(0, len(page)))
+        op = draw(st.integers(0, 3))
+        if op <= 1:
+            page = page[:at] + draw(_HTML_JUNK) * draw(st.sampled_from([1, 2, 40])) + page[at:]
+        elif op == 2:
+            page = page[:at] + page[draw(st.integers(at, min(len(page), at + 300))) :]
+        else:
+            page = page[:at]
+    return page
+
+
+@SETTINGS
+@given(mangled_html(), st.sampled_from(["str", "utf-8", "utf-16"]))
+def test_generated_html_never_crashes(page: str, form: str) -> None:
+    """Mangled HTML, list items included (control characters in an item's first words once raised ValueError
+    from lxml), reads to a record or a ParseError."""
+    _outcome(page if form == "str" else page.encode(form, "replace"))
