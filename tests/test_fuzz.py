@@ -4,6 +4,7 @@ record or a ParseError, and nothing else. Marked slow (CI runs them; together we
 from __future__ import annotations
 
 import json
+import operator
 import re
 from pathlib import Path
 from typing import Any
@@ -125,19 +126,21 @@ _XML_JUNK = st.sampled_from(["<", ">", "&", "&amp;", "&lol;", "<x>", "</x>", "<!
                              "<brief_title/>", "<location><facility/></location>", "<!DOCTYPE x>"])
 
 
+def _edit(draw: st.DrawFn, text: str, at: int, junk: st.SearchStrategy[str], cut: int) -> str:
+    """One edit of `text` at `at`: junk spliced in, up to `cut` characters cut out, or the rest cut off."""
+    op = draw(st.integers(0, 2))
+    if op == 0:
+        return text[:at] + draw(junk) + text[at:]
+    if op == 1:
+        return text[:at] + text[draw(st.integers(at, min(len(text), at + cut))) :]
+    return text[:at]
+
+
 @st.composite
 def mangled_xml(draw: st.DrawFn) -> str:
     text = draw(st.sampled_from(XMLS))
     for _ in range(draw(st.integers(0, 6))):
-        at = draw(st.integers(0, len(text)))
-        op = draw(st.integers(0, 2))
-        if op == 0:
-            text = text[:at] + draw(_XML_JUNK | st.text(max_size=10)) + text[at:]
-        elif op == 1:
-            end = draw(st.integers(at, min(len(text), at + 200)))
-            text = text[:at] + text[end:]
-        else:
-            text = text[:at]
+        text = _edit(draw, text, draw(st.integers(0, len(text))), _XML_JUNK | st.text(max_size=10), 200)
     return text
 
 
@@ -155,6 +158,7 @@ _HTML_JUNK = st.sampled_from([
     "\ue001", "\ue005", "<!--", "\x0b", "\x0c", "\x01", "&#11;", "&#xFFFE;", "\ufffe", "<tab<select>",
     "<li value=x>", "* ", "<", "<meta charset=latin1>", "<h2>Eligibility Criteria</h2>",
 ])
+_HTML_RUNS = st.builds(operator.mul, _HTML_JUNK, st.sampled_from([1, 2, 40]))  # a piece, or a run of it
 
 
 @st.composite
@@ -164,13 +168,7 @@ def mangled_html(draw: st.DrawFn) -> str:
     for _ in range(draw(st.integers(1, 8))):
         items = [m.end() for m in re.finditer("<li[^>]*>", page)]
         at = draw(st.sampled_from(items)) if items and draw(st.booleans()) else draw(st.integers(0, len(page)))
-        op = draw(st.integers(0, 3))
-        if op <= 1:
-            page = page[:at] + draw(_HTML_JUNK) * draw(st.sampled_from([1, 2, 40])) + page[at:]
-        elif op == 2:
-            page = page[:at] + page[draw(st.integers(at, min(len(page), at + 300))) :]
-        else:
-            page = page[:at]
+        page = _edit(draw, page, at, _HTML_RUNS, 300)
     return page
 
 
